@@ -1,0 +1,541 @@
+/*
+ * convert.c - OpenCC-compatible conversion.
+ *
+ * OpenCC's semantics, which this file reproduces exactly:
+ *   1. normalization: each stage converts the whole text by forward maximum
+ *      matching (FMM): at each position take the longest key, write its
+ *      value, move past it; where nothing matches, copy one character.
+ *   2. segmentation (some configs): FMM with the segmentation dictionary
+ *      splits the text into matched words and runs of unmatched characters.
+ *   3. the conversion chain: every segment goes through every stage on its
+ *      own, so no match of any stage crosses a segment boundary.
+ * A stage is a short-circuit group: the first alternative that has any match
+ * at a position wins, with its longest match.  An unmatched ideographic
+ * description sequence (U+2FF0..U+2FFF and its operands, e.g. "⿰氵青") is
+ * copied as one unit, as OpenCC does.
+ *
+ * Differences from OpenCC, both on input OpenCC rejects or never sees: bytes
+ * that are not valid UTF-8 are copied unchanged (OpenCC throws), and text is
+ * converted in pieces of at most ZT_PIECE_MAX bytes cut where the result
+ * cannot change (zt_conv_find_cut); only a megabyte of text in which every
+ * character occurs in some dictionary key would get a forced cut.
+ */
+#include <stdlib.h>
+
+#include "convert.h"
+
+/* ---- ideographic description sequences ---------------------------------- */
+
+static int ids_arity(uint32_t cp)
+{
+    if (cp < 0x2FF0 || cp > 0x2FFF)
+        return 0;
+    if (cp == 0x2FF2 || cp == 0x2FF3)
+        return 3;
+    if (cp == 0x2FFE || cp == 0x2FFF)
+        return 1;
+    return 2;
+}
+
+/* Length of the complete sequence at s, 0 if it is not complete (too deep,
+ * over 64 code points, invalid or cut off by the end of the text). */
+static size_t ids_len(const uint8_t *s, size_t n, int depth, size_t *ncp)
+{
+    if (n == 0 || depth == 0 || *ncp >= 64)
+        return 0;
+    uint32_t cp;
+    size_t l = zt_utf8_decode(s, n, &cp);
+    if (cp == ZT_INVALID_CP)
+        return 0;
+    ++*ncp;
+    int arity = ids_arity(cp);
+    size_t off = l;
+    for (int i = 0; i < arity; i++) {
+        size_t k = ids_len(s + off, n - off, depth - 1, ncp);
+        if (!k)
+            return 0;
+        off += k;
+    }
+    return off;
+}
+
+/* ---- one stage over one segment ----------------------------------------- */
+
+/* Longest match of the stage at s (first alternative with any match). */
+ZT_INLINE size_t stage_match(const zt_stage *st, const uint8_t *s, size_t n,
+                             uint32_t cp, size_t l, const zt_trie **t,
+                             uint32_t *val)
+{
+    for (uint32_t a = 0; a < st->nalt; a++) {
+        size_t m = zt_trie_longest(st->alt[a], s, n, cp, l, val);
+        if (m) {
+            *t = st->alt[a];
+            return m;
+        }
+    }
+    return 0;
+}
+
+/* The length of the token at s that no dictionary matched: an ideographic
+ * description sequence or one character (l bytes). */
+ZT_INLINE size_t unmatched_len(const uint8_t *s, size_t n, uint32_t cp,
+                               size_t l)
+{
+    if (ZT_UNLIKELY(cp >= 0x2FF0 && cp <= 0x2FFF)) {
+        size_t ncp = 0, k = ids_len(s, n, 16, &ncp);
+        if (k)
+            return k;
+    }
+    return l;
+}
+
+static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
+                     zt_buf *out)
+{
+    const uint8_t *lead = st->lead;
+    size_t i = 0;
+    while (i < n) {
+        if (!lead[s[i]]) {
+            size_t j = i + 1;
+            while (j < n && !lead[s[j]])
+                j++;
+            if (zt_buf_append(out, s + i, j - i) != ZT_OK)
+                return ZT_ENOMEM;
+            i = j;
+            continue;
+        }
+        uint32_t cp, v;
+        size_t l = zt_utf8_decode(s + i, n - i, &cp), m;
+        const zt_trie *t;
+        if (ZT_UNLIKELY(cp == ZT_INVALID_CP)) {
+            m = 1;
+        } else if ((m = stage_match(st, s + i, n - i, cp, l, &t, &v)) != 0) {
+            uint32_t vo = t->voff[v], vl = t->voff[v + 1] - vo;
+            if (zt_buf_need(out, vl) != ZT_OK)
+                return ZT_ENOMEM;
+            memcpy(out->data + out->len, t->vals + vo, vl);
+            out->len += vl;
+            i += m;
+            continue;
+        } else {
+            m = unmatched_len(s + i, n - i, cp, l);
+        }
+        if (zt_buf_append(out, s + i, m) != ZT_OK)
+            return ZT_ENOMEM;
+        i += m;
+    }
+    return ZT_OK;
+}
+
+/* ---- segmentation -------------------------------------------------------- */
+
+static zt_status push_bar(zt_work *w, size_t pos)
+{
+    if (w->nbar == w->barcap) {
+        size_t nc = w->barcap ? w->barcap * 2 : 1024;
+        uint32_t *nb = realloc(w->bar, nc * sizeof *nb);
+        if (!nb)
+            return ZT_ENOMEM;
+        w->bar = nb;
+        w->barcap = nc;
+    }
+    w->bar[w->nbar++] = (uint32_t)pos;
+    return ZT_OK;
+}
+
+/* Fill w->bar with the end of every segment: each matched word is a
+ * segment, and so is each maximal run of unmatched characters. */
+static zt_status segment(const zt_stage *st, zt_work *w, const uint8_t *s,
+                         size_t n)
+{
+    const uint8_t *lead = st->lead;
+    size_t i = 0, run = 0;
+    w->nbar = 0;
+    while (i < n) {
+        if (!lead[s[i]]) {
+            i++;
+            continue;
+        }
+        uint32_t cp, v;
+        size_t l = zt_utf8_decode(s + i, n - i, &cp), m;
+        const zt_trie *t;
+        if (cp != ZT_INVALID_CP &&
+            (m = stage_match(st, s + i, n - i, cp, l, &t, &v)) != 0) {
+            if (run < i && push_bar(w, i) != ZT_OK)
+                return ZT_ENOMEM;
+            if (push_bar(w, i + m) != ZT_OK)
+                return ZT_ENOMEM;
+            i += m;
+            run = i;
+            continue;
+        }
+        i += cp == ZT_INVALID_CP ? 1 : unmatched_len(s + i, n - i, cp, l);
+    }
+    if (run < n)
+        return push_bar(w, n);
+    return ZT_OK;
+}
+
+/* ---- the built-in pipeline ----------------------------------------------- */
+
+static zt_status convert_builtin(const zt_converter *c, zt_work *w,
+                                 const uint8_t *s, size_t n, zt_buf *out)
+{
+    zt_buf *tmp[2] = {&w->a, &w->b};
+    int t = 0;
+    for (uint32_t k = 0; k < c->nnorm; k++) {
+        zt_buf *o = tmp[t];
+        o->len = 0;
+        if (fmm(&c->norm[k], s, n, o) != ZT_OK)
+            return ZT_ENOMEM;
+        s = (const uint8_t *)o->data;
+        n = o->len;
+        t ^= 1;
+    }
+    if (!c->has_seg) {
+        for (uint32_t k = 0; k + 1 < c->nchain; k++) {
+            zt_buf *o = tmp[t];
+            o->len = 0;
+            if (fmm(&c->chain[k], s, n, o) != ZT_OK)
+                return ZT_ENOMEM;
+            s = (const uint8_t *)o->data;
+            n = o->len;
+            t ^= 1;
+        }
+        return fmm(&c->chain[c->nchain - 1], s, n, out);
+    }
+    if (segment(&c->seg, w, s, n) != ZT_OK)
+        return ZT_ENOMEM;
+    /* Run each stage over the whole text segment by segment; the segment
+     * ends (w->bar) are carried through to the stage's output positions. */
+    for (uint32_t k = 0; k < c->nchain; k++) {
+        int last = k + 1 == c->nchain;
+        zt_buf *o = last ? out : tmp[t];
+        if (!last)
+            o->len = 0;
+        size_t start = 0;
+        for (size_t b = 0; b < w->nbar; b++) {
+            size_t end = w->bar[b];
+            if (fmm(&c->chain[k], s + start, end - start, o) != ZT_OK)
+                return ZT_ENOMEM;
+            start = end;
+            w->bar[b] = (uint32_t)o->len;
+        }
+        if (!last) {
+            s = (const uint8_t *)o->data;
+            n = o->len;
+            t ^= 1;
+        }
+    }
+    return ZT_OK;
+}
+
+zt_status zt_conv_piece(const zt_converter *c, zt_work *w, const uint8_t *s,
+                        size_t n, zt_buf *out)
+{
+    if (n == 0)
+        return ZT_OK;
+    if (!c->user)
+        return convert_builtin(c, w, s, n, out);
+    /* User dictionaries first: their matches are written as they are, and
+     * the text between them goes through the built-in pipeline. */
+    const zt_stage *st = &c->user_stage;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        if (!st->lead[s[i]]) {
+            i++;
+            continue;
+        }
+        uint32_t cp, v;
+        size_t l = zt_utf8_decode(s + i, n - i, &cp), m;
+        const zt_trie *t;
+        if (cp != ZT_INVALID_CP &&
+            (m = stage_match(st, s + i, n - i, cp, l, &t, &v)) != 0) {
+            if (run < i && convert_builtin(c, w, s + run, i - run, out) != ZT_OK)
+                return ZT_ENOMEM;
+            if (zt_buf_append(out, t->vals + t->voff[v],
+                              t->voff[v + 1] - t->voff[v]) != ZT_OK)
+                return ZT_ENOMEM;
+            i += m;
+            run = i;
+            continue;
+        }
+        i += cp == ZT_INVALID_CP ? 1 : unmatched_len(s + i, n - i, cp, l);
+    }
+    if (run < n)
+        return convert_builtin(c, w, s + run, n - run, out);
+    return ZT_OK;
+}
+
+void zt_work_free(zt_work *w)
+{
+    zt_buf_free(&w->a);
+    zt_buf_free(&w->b);
+    zt_buf_free(&w->c);
+    free(w->bar);
+    memset(w, 0, sizeof *w);
+}
+
+/* ---- safe cuts ----------------------------------------------------------- */
+
+static int inert(const zt_converter *c, uint32_t cp)
+{
+    if (cp < 0x10000)
+        return !((c->keychars[cp >> 6] >> (cp & 63)) & 1);
+    return !c->nonbmp_keys;
+}
+
+static int ids_near(const uint8_t *s, size_t p)
+{
+    /* 64 code points are at most 256 bytes; U+2FF0..U+2FFF is E2 BF B0..BF. */
+    size_t from = p > 256 ? p - 256 : 0;
+    for (size_t i = from; i + 3 <= p; i++)
+        if (s[i] == 0xE2 && s[i + 1] == 0xBF && (s[i + 2] & 0xF0) == 0xB0)
+            return 1;
+    return 0;
+}
+
+size_t zt_conv_find_cut(const zt_converter *c, const uint8_t *s, size_t n)
+{
+    for (size_t p = n; p > 0; p--) {
+        uint8_t b = s[p - 1];
+        uint32_t cp;
+        if (b < 0x80) {
+            cp = b;
+        } else if ((b & 0xC0) == 0x80) {
+            /* The last byte of a multi-byte character: find its start and
+             * make sure it decodes to exactly p. */
+            size_t q = p - 1, k = 0;
+            while (q > 0 && k < 3 && (s[q] & 0xC0) == 0x80) {
+                q--;
+                k++;
+            }
+            if (zt_utf8_decode(s + q, n - q, &cp) != p - q ||
+                cp == ZT_INVALID_CP)
+                continue;
+        } else {
+            continue;
+        }
+        if (inert(c, cp) && !ids_near(s, p))
+            return p;
+    }
+    return 0;
+}
+
+/* s[0..n] must be readable: the byte at n tells whether n is inside a
+ * character. */
+size_t zt_conv_force_cut(const uint8_t *s, size_t n)
+{
+    size_t p = n;
+    while (p > n - 3 && (s[p] & 0xC0) == 0x80)
+        p--;
+    return p;
+}
+
+/* ---- construction -------------------------------------------------------- */
+
+static void stage_init(zt_stage *st, const zt_stage_def *d)
+{
+    st->nalt = d->nalt;
+    memset(st->lead, 0, sizeof st->lead);
+    for (uint32_t a = 0; a < d->nalt; a++) {
+        const zt_trie *t = d->alt[a];
+        st->alt[a] = t;
+        for (uint32_t h = 0; h < ZT_TRIE_HI; h++) {
+            if (!t->hi[h])
+                continue;
+            const uint32_t *page = t->pages + ((uint32_t)t->hi[h] << 8);
+            for (uint32_t k = 0; k < 256; k++) {
+                if (page[k]) {
+                    uint8_t enc[4];
+                    zt_utf8_encode((h << 8) | k, enc);
+                    st->lead[enc[0]] = 1;
+                }
+            }
+        }
+    }
+    st->lead[0xE2] = 1; /* ideographic description operators */
+}
+
+static void add_keychars(zt_converter *c, const zt_trie *t, size_t *ratio)
+{
+    for (int i = 0; i < 1024; i++)
+        c->keychars[i] |= t->keychars[i];
+    if (t->nonbmp_keys)
+        c->nonbmp_keys = 1;
+    if (t->ratio > *ratio)
+        *ratio = t->ratio;
+}
+
+static size_t stage_keys(zt_converter *c, const zt_stage *st)
+{
+    size_t r = 1;
+    for (uint32_t a = 0; a < st->nalt; a++)
+        add_keychars(c, st->alt[a], &r);
+    return r;
+}
+
+size_t zt_config_count(void)
+{
+    return zt_nconfigs;
+}
+
+const char *zt_config_name(size_t i)
+{
+    return i < zt_nconfigs ? zt_configs[i].name : NULL;
+}
+
+const char *zt_config_description(size_t i)
+{
+    return i < zt_nconfigs ? zt_configs[i].desc : NULL;
+}
+
+/* "s2t", "s2t.json", "/usr/share/opencc/s2t.json" all name s2t. */
+static const zt_config_def *find_config(const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+        n -= 5;
+    for (size_t i = 0; i < zt_nconfigs; i++)
+        if (strlen(zt_configs[i].name) == n &&
+            memcmp(zt_configs[i].name, base, n) == 0)
+            return &zt_configs[i];
+    return NULL;
+}
+
+/* From dict.c: build one trie from several user dictionaries. */
+ZT_HIDDEN zt_status zt_dict_merge(const zt_dict *const *dicts, size_t n,
+                                  zt_trie **out);
+
+zt_status zt_converter_new(const char *config, const zt_dict *const *dicts,
+                           size_t ndicts, zt_converter **out)
+{
+    if (!config || !out || (ndicts && !dicts))
+        return ZT_EINVAL;
+    const zt_config_def *d = find_config(config);
+    if (!d)
+        return ZT_ECONFIG;
+    zt_converter *c = calloc(1, sizeof *c);
+    if (!c)
+        return ZT_ENOMEM;
+    c->def = d;
+    c->nnorm = d->nnorm;
+    c->has_seg = d->has_seg;
+    c->nchain = d->nchain;
+    size_t ratio = 1;
+    for (uint32_t k = 0; k < d->nnorm; k++) {
+        stage_init(&c->norm[k], &d->norm[k]);
+        ratio *= stage_keys(c, &c->norm[k]);
+    }
+    if (d->has_seg) {
+        stage_init(&c->seg, &d->seg);
+        stage_keys(c, &c->seg);
+    }
+    for (uint32_t k = 0; k < d->nchain; k++) {
+        stage_init(&c->chain[k], &d->chain[k]);
+        ratio *= stage_keys(c, &c->chain[k]);
+    }
+    if (ndicts) {
+        zt_status st = zt_dict_merge(dicts, ndicts, &c->user);
+        if (st != ZT_OK) {
+            free(c);
+            return st;
+        }
+        zt_stage_def ud = {1, {c->user}};
+        stage_init(&c->user_stage, &ud);
+        size_t r = stage_keys(c, &c->user_stage);
+        if (r > ratio)
+            ratio = r;
+    }
+    c->ratio = ratio;
+    *out = c;
+    return ZT_OK;
+}
+
+void zt_converter_free(zt_converter *c)
+{
+    if (!c)
+        return;
+    zt_trie_free(c->user);
+    free(c);
+}
+
+const char *zt_converter_config(const zt_converter *c)
+{
+    return c ? c->def->name : NULL;
+}
+
+/* ---- one-shot API -------------------------------------------------------- */
+
+size_t zt_convert_bound(const zt_converter *c, size_t len)
+{
+    if (!c)
+        return 0;
+    if (len > (SIZE_MAX - 16) / c->ratio)
+        return SIZE_MAX;
+    return len * c->ratio + 16;
+}
+
+static zt_status convert_all(const zt_converter *c, const uint8_t *s,
+                             size_t n, zt_buf *out)
+{
+    zt_work w = {0};
+    zt_status st = ZT_OK;
+    while (st == ZT_OK && n > ZT_PIECE_MAX) {
+        size_t cut = zt_conv_find_cut(c, s, ZT_PIECE_MAX);
+        if (!cut)
+            cut = zt_conv_force_cut(s, ZT_PIECE_MAX);
+        st = zt_conv_piece(c, &w, s, cut, out);
+        s += cut;
+        n -= cut;
+    }
+    if (st == ZT_OK)
+        st = zt_conv_piece(c, &w, s, n, out);
+    zt_work_free(&w);
+    return st;
+}
+
+zt_status zt_convert_alloc(const zt_converter *c, const char *in, size_t len,
+                           char **out, size_t *outlen)
+{
+    if (!c || (!in && len) || !out)
+        return ZT_EINVAL;
+    zt_buf b = {0};
+    zt_status st = zt_buf_reserve(&b, len + len / 4 + 16);
+    if (st == ZT_OK)
+        st = convert_all(c, (const uint8_t *)in, len, &b);
+    if (st == ZT_OK)
+        st = zt_buf_append(&b, "", 1);
+    if (st != ZT_OK) {
+        zt_buf_free(&b);
+        return st;
+    }
+    *out = b.data;
+    if (outlen)
+        *outlen = b.len - 1;
+    return ZT_OK;
+}
+
+zt_status zt_convert(const zt_converter *c, const char *in, size_t len,
+                     char *out, size_t cap, size_t *outlen)
+{
+    if (!c || (!in && len) || (!out && cap) || !outlen)
+        return ZT_EINVAL;
+    zt_buf b = {0};
+    zt_status st = convert_all(c, (const uint8_t *)in, len, &b);
+    if (st != ZT_OK) {
+        zt_buf_free(&b);
+        return st;
+    }
+    *outlen = b.len;
+    if (b.len > cap) {
+        zt_buf_free(&b);
+        return ZT_ESPACE;
+    }
+    if (b.len)
+        memcpy(out, b.data, b.len);
+    zt_buf_free(&b);
+    return ZT_OK;
+}
