@@ -145,6 +145,18 @@ ZT_API zt_status zt_convert_alloc(const zt_converter *conv, const char *in,
                                   size_t len, char **out, size_t *outlen);
 
 /*
+ * Where converted pieces may be cut, for callers that split the input
+ * themselves (threads, chunked I/O).  Returns p in (0, n] such that
+ * converting s[0..p) and s[p..) separately gives exactly what zt_convert()
+ * gives for the whole input; the caller then continues from s + p.  Returns
+ * 0 when no such p is known from these n bytes yet (give it more text, or
+ * convert the rest as the final piece).  Cuts come from the first 1 MiB, so
+ * pieces stay small.
+ */
+ZT_API size_t zt_convert_cut(const zt_converter *conv, const char *s,
+                             size_t n);
+
+/*
  * Streaming conversion.  Push input in chunks of any size, split anywhere
  * (even inside a UTF-8 sequence); each call hands back the output that is
  * final so far, and finish() hands back the rest.  The concatenated output

@@ -469,6 +469,17 @@ const char *zt_converter_config(const zt_converter *c)
 
 /* ---- one-shot API -------------------------------------------------------- */
 
+size_t zt_convert_cut(const zt_converter *c, const char *s, size_t n)
+{
+    if (!c || !s || n == 0)
+        return 0;
+    size_t win = n < ZT_PIECE_MAX ? n : ZT_PIECE_MAX;
+    size_t cut = zt_conv_find_cut(c, (const uint8_t *)s, win);
+    if (!cut && n > ZT_PIECE_MAX)
+        cut = zt_conv_force_cut((const uint8_t *)s, ZT_PIECE_MAX);
+    return cut;
+}
+
 size_t zt_convert_bound(const zt_converter *c, size_t len)
 {
     if (!c)

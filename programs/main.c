@@ -15,6 +15,14 @@ static const char usage[] =
     "  -h, --help     show this help (zhtext COMMAND --help for a command)\n"
     "  -V, --version  show the version\n";
 
+/* One line per subcommand; modules add theirs here. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"convert", cmd_convert},
+};
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -30,9 +38,13 @@ int main(int argc, char **argv)
         printf("zhtext %s\n", zt_version());
         return 0;
     }
-    if (strcmp(cmd, "convert") == 0) {
-        cli_prog = "zhtext convert";
-        return cmd_convert(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(cmd, commands[i].name) == 0) {
+            static char prog[64];
+            snprintf(prog, sizeof prog, "zhtext %s", cmd);
+            cli_prog = prog;
+            return commands[i].run(argc - 1, argv + 1);
+        }
     }
     cli_usage_error("unknown command '%s'", cmd);
 }
