@@ -177,6 +177,31 @@ ZT_API zt_status zt_stream_finish(zt_stream *s, const char **out,
 ZT_API void zt_stream_free(zt_stream *s);
 
 /* ---- pinyin: section owned by the pinyin module (lib/pinyin*) ---------- */
+
+/* ------------------------------------------------------------------------ */
+/* Hanyu Pinyin                                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Every known reading of the character cp, most common first, in
+ * tone-number form: lowercase ASCII, ü written as "v", tone digit 1-5
+ * (5 = neutral), e.g. "lv4", "ma5".  A Traditional character lists the
+ * readings of its Simplified form first.  Stores up to `max` pointers to
+ * static strings in out (which may be NULL when max is 0); returns the total
+ * number of readings (0 if cp has none).
+ */
+ZT_API size_t zt_pinyin_readings(uint32_t cp, const char **out, size_t max);
+
+/*
+ * Normalise one written syllable in any common form ("zhōng", "zhong1",
+ * "ZHONG", "lü4", "lu:4", "lv", "nǚ", "ma0") to tone-number form ("zhong1";
+ * "zhong" when no tone is written; neutral as 5).  Writes a NUL-terminated
+ * string of at most 8 bytes; returns its length, or 0 if s is not a pinyin
+ * syllable (the letters must spell a syllable some character is read as) or
+ * it does not fit in cap bytes.
+ */
+ZT_API size_t zt_pinyin_normalize(const char *s, size_t n, char *out,
+                                  size_t cap);
 /* ---- end pinyin ---------------------------------------------------------- */
 
 /* ---- repair: section owned by the repair module (lib/repair*) ---------- */
