@@ -202,9 +202,236 @@ ZT_API size_t zt_pinyin_readings(uint32_t cp, const char **out, size_t max);
  */
 ZT_API size_t zt_pinyin_normalize(const char *s, size_t n, char *out,
                                   size_t cap);
+/* Output styles.  The examples are for 中 (zhong1) and 绿 (lv4). */
+typedef enum zt_pinyin_style {
+    ZT_PINYIN_TONE = 0,   /* zhōng lǜ (pypinyin TONE) */
+    ZT_PINYIN_NUM = 1,    /* zhong1 lv4; neutral tone as 5 (TONE3) */
+    ZT_PINYIN_NONE = 2,   /* zhong lv (NORMAL) */
+    ZT_PINYIN_INITIAL = 3,/* zh l; "" for syllables without one (INITIALS) */
+    ZT_PINYIN_FINAL = 4,  /* ong v, in full form: liu -> iou (FINALS) */
+    ZT_PINYIN_FIRST = 5,  /* z l (FIRST_LETTER) */
+    ZT_PINYIN_ZHUYIN = 6  /* ㄓㄨㄥ ㄌㄩˋ (BOPOMOFO) */
+} zt_pinyin_style;
+
+/* A style by name: tone num none initial final first zhuyin, or pypinyin's
+ * TONE TONE3 NORMAL INITIALS FINALS FIRST_LETTER BOPOMOFO (any case).
+ * Returns ZT_ESTYLE for an unknown name. */
+ZT_API zt_status zt_pinyin_style_parse(const char *name, zt_pinyin_style *out);
+
+/* How ü is written: AUTO writes ü with tone marks and in zhuyin, v in the
+ * ASCII styles (num, none, final), as pypinyin does. */
+enum { ZT_PINYIN_U_AUTO = 0, ZT_PINYIN_U_V = 1, ZT_PINYIN_U_UMLAUT = 2 };
+
+typedef struct zt_pinyin_options {
+    zt_pinyin_style style;
+    int u_form;        /* ZT_PINYIN_U_* */
+    int omit_neutral;  /* num style: write ma, not ma5, for the neutral tone */
+    int heteronym;     /* every reading of each character, chosen first,
+                          joined by '/' (zhong1/zhong4) */
+    int sandhi;        /* tone changes of 一 and 不 (一个 yí gè, 不是 bú shì) */
+    int spoken;        /* sandhi plus third-tone sandhi (你好 ní hǎo) */
+    /* User dictionaries: lines "词语<TAB>ci2 yu3" (one syllable per
+     * character, in any form zt_pinyin_normalize accepts).  Their words
+     * take precedence over the built-in ones; a later dictionary wins. */
+    const zt_dict *const *dicts;
+    size_t ndicts;
+} zt_pinyin_options;
+
+/* Fill *o with the defaults: tone style, no tone changes. */
+ZT_API void zt_pinyin_options_init(zt_pinyin_options *o);
+
+/*
+ * A pinyin reader.  Immutable; may be shared between threads.  The caller
+ * may free the options' dictionaries as soon as this returns.  Returns
+ * ZT_EDICT if a user dictionary entry has a reading that is not pinyin or
+ * the wrong number of syllables, ZT_ESTYLE for a bad style or u_form.
+ */
+typedef struct zt_pinyin zt_pinyin;
+ZT_API zt_status zt_pinyin_new(const zt_pinyin_options *o, zt_pinyin **out);
+ZT_API void zt_pinyin_free(zt_pinyin *p);
+
+/*
+ * Text to pinyin.  Each Han character (Simplified or Traditional) becomes
+ * its reading in context; readings of consecutive Han characters are
+ * separated by `sep` (NULL means " "), as are a reading and a Latin letter
+ * or digit next to it; every other byte passes through unchanged (invalid
+ * UTF-8 included), so line structure is kept.  Buffer conventions as for
+ * zt_convert(): ZT_ESPACE with the needed size in *outlen.
+ */
+ZT_API zt_status zt_pinyin_text(const zt_pinyin *p, const char *in, size_t len,
+                                const char *sep, char *out, size_t cap,
+                                size_t *outlen);
+ZT_API zt_status zt_pinyin_text_alloc(const zt_pinyin *p, const char *in,
+                                      size_t len, const char *sep, char **out,
+                                      size_t *outlen);
+
+/* Annotation: the original text with readings attached. */
+enum {
+    ZT_ANNOTATE_INLINE = 0, /* 字(zì) */
+    ZT_ANNOTATE_RUBY = 1    /* <ruby>字<rp>(</rp><rt>zì</rt><rp>)</rp></ruby> */
+};
+enum {
+    ZT_ANNOTATE_ALL = 0,        /* every Han character */
+    ZT_ANNOTATE_POLYPHONIC = 1, /* characters with more than one reading */
+    ZT_ANNOTATE_LIST = 2        /* the characters in `chars` */
+};
+
+typedef struct zt_annotate_options {
+    int format;        /* ZT_ANNOTATE_INLINE or _RUBY */
+    int which;         /* ZT_ANNOTATE_ALL, _POLYPHONIC or _LIST */
+    const char *chars; /* _LIST: UTF-8 characters to annotate (either
+                          script matches both) */
+    size_t nchars;     /* its length in bytes */
+    int html;          /* the input is HTML: only text nodes change; tags,
+                          comments, entities, <script> and <style> content
+                          pass byte for byte (ruby is only written there) */
+} zt_annotate_options;
+
+ZT_API void zt_annotate_options_init(zt_annotate_options *o);
+
+/* Annotate text with p's readings and style.  Every byte of the input is
+ * kept in order; annotations are inserted after (inline) or around (ruby)
+ * the selected characters.  Buffer conventions as for zt_pinyin_text(). */
+ZT_API zt_status zt_annotate(const zt_pinyin *p, const zt_annotate_options *o,
+                             const char *in, size_t len, char *out,
+                             size_t cap, size_t *outlen);
+ZT_API zt_status zt_annotate_alloc(const zt_pinyin *p,
+                                   const zt_annotate_options *o,
+                                   const char *in, size_t len, char **out,
+                                   size_t *outlen);
+
+/*
+ * The HTML text-node walker used by annotate and convert in HTML mode.
+ * Calls text(ctx, s, n) for each stretch of character data that may be
+ * rewritten and markup(ctx, s, n) for everything else (tags with their
+ * attributes, comments, doctype, CDATA, entities such as &amp;, and the
+ * contents of script, style, textarea and title... see lib/html.c), in
+ * order, so that writing every piece back unchanged reproduces the input
+ * exactly.  Never fails: broken HTML (unclosed tags, a stray '<', huge
+ * attributes) is split somewhere sensible, and memory use is constant.
+ */
+typedef struct zt_html_cb {
+    void (*text)(void *ctx, const char *s, size_t n);
+    void (*markup)(void *ctx, const char *s, size_t n);
+    void *ctx;
+} zt_html_cb;
+ZT_API void zt_html_walk(const char *in, size_t len, const zt_html_cb *cb);
+
 /* ---- end pinyin ---------------------------------------------------------- */
 
 /* ---- repair: section owned by the repair module (lib/repair*) ---------- */
+
+/* ------------------------------------------------------------------------ */
+/* Repair of damaged web text                                               */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Web pages run through a pinyin-injecting tool carry readings after
+ * Traditional characters, "會(huì)議", and, because the tool worked on GBK
+ * bytes, some characters lost as "?" with a run of wrongly paired characters
+ * after them ("日?qǐng)?bào)" was "日報").  A repairer strips the injected
+ * readings, restores the hidden bytes so that the run realigns, converts the
+ * script and recognises page furniture (ICP numbers, location bars, ...).
+ *
+ * A zt_repairer is immutable and may be shared by any number of threads.
+ */
+typedef enum zt_strip_mode {
+    ZT_STRIP_AUTO = 0, /* strip, unless the document is a reading aid */
+    ZT_STRIP_ALL = 1,  /* strip every validated reading, aids included */
+    ZT_STRIP_NONE = 2  /* touch no reading and no '?' spot */
+} zt_strip_mode;
+
+typedef enum zt_script {
+    ZT_SCRIPT_SIMPLIFIED = 0, /* mainland Simplified (default) */
+    ZT_SCRIPT_TRADITIONAL = 1,
+    ZT_SCRIPT_KEEP = 2
+} zt_script;
+
+typedef enum zt_boilerplate_mode {
+    ZT_BOILERPLATE_KEEP = 0, /* keep the lines (still listed in the report) */
+    ZT_BOILERPLATE_MARK = 1, /* prefix them with ZT_BOILERPLATE_MARKER */
+    ZT_BOILERPLATE_DROP = 2  /* leave them out */
+} zt_boilerplate_mode;
+
+#define ZT_BOILERPLATE_MARKER "[boilerplate] "
+
+typedef struct zt_repair_options {
+    zt_strip_mode strip;
+    zt_script script;
+    zt_boilerplate_mode boilerplate;
+} zt_repair_options;
+
+/* The defaults: strip auto, script simplified, boilerplate keep. */
+ZT_API void zt_repair_options_init(zt_repair_options *opt);
+
+typedef struct zt_repairer zt_repairer;
+/* ZT_EINVAL for an out-of-range option. */
+ZT_API zt_status zt_repairer_new(const zt_repair_options *opt,
+                                 zt_repairer **out);
+ZT_API void zt_repairer_free(zt_repairer *r);
+
+/* Why a spot was left as it was. */
+typedef enum zt_spot_kind {
+    ZT_SPOT_AMBIGUOUS = 1, /* several bytes fit the reading; nothing decided */
+    ZT_SPOT_NOFIT = 2,     /* "?reading)" but no byte gives that reading */
+    ZT_SPOT_LOST = 3       /* a run ended in a lost byte pair: "X?" */
+} zt_spot_kind;
+
+typedef struct zt_repair_spot {
+    size_t offset; /* byte offset of the '?' in the input document */
+    zt_spot_kind kind;
+} zt_repair_spot;
+
+typedef struct zt_repair_boiler {
+    size_t line;      /* 1-based line number in the input document */
+    const char *kind; /* static: "icp", "police", "sponsor", "support",
+                         "copyright", "counter", "location", "share",
+                         "spam" (keyword-spam title line) */
+} zt_repair_boiler;
+
+/*
+ * What zt_repair() did to one document.  Initialise with
+ * zt_repair_report_init(), release with zt_repair_report_free(); a report
+ * may be reused for many documents (each call resets it).
+ */
+typedef struct zt_repair_report {
+    size_t annotations;   /* injected readings removed */
+    size_t aids_kept;     /* readings kept because the text is a reading aid */
+    size_t recovered;     /* '?' spots whose hidden byte was restored */
+    int reading_aid;      /* 1 if the document was judged a reading aid */
+    double score;         /* injection score, 0 (clean) .. 1 (injected) */
+    zt_repair_spot *unresolved;
+    size_t nunresolved;
+    zt_repair_boiler *boilerplate;
+    size_t nboilerplate;
+    size_t cap_unresolved, cap_boilerplate; /* internal */
+} zt_repair_report;
+
+ZT_API void zt_repair_report_init(zt_repair_report *rep);
+ZT_API void zt_repair_report_free(zt_repair_report *rep);
+
+/*
+ * Repair one document into newly allocated memory (NUL-terminated; free with
+ * zt_free).  `rep` may be NULL.  Bytes that are not valid UTF-8 pass through
+ * unchanged; every input line gives one output line unless boilerplate mode
+ * is DROP.
+ */
+ZT_API zt_status zt_repair_alloc(const zt_repairer *r, const char *in,
+                                 size_t len, char **out, size_t *outlen,
+                                 zt_repair_report *rep);
+
+/*
+ * The report as one JSON object, no newline, into newly allocated memory.
+ * `id`, if not NULL, is raw JSON (e.g. "\"doc-7\"" or 42) written as the
+ * "id" member.
+ */
+ZT_API zt_status zt_repair_report_json(const zt_repair_report *rep,
+                                       const char *id, size_t idlen,
+                                       char **out, size_t *outlen);
+
+/* The injection score alone (0..1), without building the repaired text. */
+ZT_API zt_status zt_repair_detect(const zt_repairer *r, const char *in,
+                                  size_t len, double *score);
 /* ---- end repair ---------------------------------------------------------- */
 
 #ifdef __cplusplus
