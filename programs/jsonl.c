@@ -305,12 +305,16 @@ cli_jsonl_status cli_jsonl_scan(const char *line, size_t n,
         int target[2] = {0, 0};
         for (size_t k = 0; k < nt; k++) {
             target[k] = t[k].keyhit && depth == t[k].path->nkeys;
-            if (target[k]) {
-                /* A later duplicate key replaces an earlier value. */
+            /* A later duplicate key replaces an earlier value, also when
+             * it is the key of an enclosing object on the path. */
+            if (t[k].keyhit) {
                 memset(t[k].span, 0, sizeof *t[k].span);
+                t[k].open_depth = 0;
+                t[k].is_string = 0;
+            }
+            if (target[k]) {
                 t[k].span->found = 1;
                 t[k].span->off = v0;
-                t[k].open_depth = 0;
             }
         }
         unsigned char c = s[i];

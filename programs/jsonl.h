@@ -72,7 +72,9 @@ const char *cli_jsonl_strerror(cli_jsonl_status st);
  * decoded length.  A \u escape of a lone surrogate becomes its three-byte
  * generalised UTF-8 form (ED A0..BF xx), which the library passes through as
  * invalid UTF-8 and cli_jsonl_encode() turns back into the same escape, so
- * such text survives the round trip.
+ * such text survives the round trip.  (Raw surrogate bytes in the line,
+ * which are invalid UTF-8 and so not JSON, may pair up with an escaped
+ * surrogate next to them on the way back: nothing in JSON can say otherwise.)
  */
 size_t cli_jsonl_decode(const char *s, size_t n, char *out);
 
