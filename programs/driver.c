@@ -574,17 +574,21 @@ static void run_input(run *r, int fd, const char *name)
             } else if (r->io->jsonl) {
                 e = jsonl_end(s, n, eof);
                 kind = B_JSONL;
-                if (!e && n > MAX_LINE) {
-                    /* Pass the line through in pieces, saying so first. */
-                    batch *b = batch_new(r, B_RAW, s, n, name, lineno, 0, 0);
+                if ((!e && n > MAX_LINE) || e > MAX_LINE + 1) {
+                    /* Pass the line through in pieces, saying so first
+                     * (or whole, if its end came with the same read). */
+                    size_t take = e ? e : n;
+                    batch *b = batch_new(r, B_RAW, s, take, name, lineno,
+                                         e ? 1 : 0, 0);
                     char lim[32];
                     snprintf(lim, sizeof lim, "%zu", MAX_LINE >> 20);
                     bmsg(b, lineno, "line longer than %s MiB, passed "
                          "through unchanged%s", lim, "");
                     b->bad = b->units = 1;
                     batch_submit(r, b);
-                    pos += n;
-                    long_line = 1;
+                    pos += take;
+                    lineno += e ? 1 : 0;
+                    long_line = !e;
                     continue;
                 }
             } else {
