@@ -26,7 +26,8 @@ void zt_repair_options_init(zt_repair_options *opt)
     }
 }
 
-/* A built-in table by configuration and (prefix of) name. */
+/* A built-in table by configuration and name (merged tables are named
+ * "A|B"; the first part is enough). */
 static const zt_trie *find_trie(const char *config, const char *name)
 {
     size_t nl = strlen(name);
@@ -36,7 +37,9 @@ static const zt_trie *find_trie(const char *config, const char *name)
             continue;
         for (uint32_t s = 0; s < c->nchain; s++)
             for (uint32_t a = 0; a < c->chain[s].nalt; a++)
-                if (strncmp(c->chain[s].alt[a]->name, name, nl) == 0)
+                if (strncmp(c->chain[s].alt[a]->name, name, nl) == 0 &&
+                    (c->chain[s].alt[a]->name[nl] == '\0' ||
+                     c->chain[s].alt[a]->name[nl] == '|'))
                     return c->chain[s].alt[a];
     }
     return NULL;
@@ -110,10 +113,11 @@ static zt_status strip_doc(zt_rp_doc *d, const char *in, size_t len,
  */
 static int is_reading_aid(const zt_rp_doc *d)
 {
-    if (d->holes || d->ann < 2)
+    if (d->holes || d->ann < 4)
         return 0;
     size_t other = d->ann - d->ann_trad;
-    return d->han_read * 10 >= d->han * 6 || other * 2 > d->ann;
+    return d->han_read * 10 >= d->han * 6 ||
+           (other * 2 > d->ann && d->han_read * 20 >= d->han * 7);
 }
 
 static double score_of(const zt_rp_doc *d, int aid)

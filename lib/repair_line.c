@@ -36,6 +36,11 @@ typedef struct hole {
     size_t at;              /* index in ob */
     uint32_t src, end;      /* the spot "?reading)" in the line */
     uint32_t body, blen;    /* the reading */
+    /* A second reading may follow the byte after the hole, "?qū)W(xué)":
+     * then (X, trail) is a character read as body2 (學 = 8C 57, 'W'). */
+    int has2;
+    unsigned trail;
+    uint32_t body2, blen2;
 } hole;
 
 typedef struct line_work {
@@ -132,6 +137,32 @@ static zt_status add_hole(line_work *w, const hole *h)
     return ZT_OK;
 }
 
+/* Can hole h take a byte X such that (P, X) reads as its reading and
+ * (X, trail) as s[b..b+bl)?  If so, remember the second reading. */
+static int hole_takes(line_work *w, hole *h, const uint8_t *s, unsigned trail,
+                      size_t b, size_t bl)
+{
+    if (h->has2 || h->at == 0 || !real_byte(w->ob[h->at - 1]))
+        return 0;
+    unsigned p = byte_of(w->ob[h->at - 1]);
+    char s1[8], s2[8];
+    size_t l1 = zt_rp_syllable((const char *)s + h->body, h->blen, s1, sizeof s1);
+    size_t l2 = zt_rp_syllable((const char *)s + b, bl, s2, sizeof s2);
+    if (!l1 || !l2 || !zt_gbk_lead(p))
+        return 0;
+    for (unsigned x = 0x81; x <= 0xFE; x++) {
+        uint32_t a = zt_gbk_pair(p, x), c = zt_gbk_pair(x, trail);
+        if (a && c && zt_rp_syl_fits(s1, l1, a) && zt_rp_syl_fits(s2, l2, c)) {
+            h->has2 = 1;
+            h->trail = trail;
+            h->body2 = (uint32_t)b;
+            h->blen2 = (uint32_t)bl;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The character that starts at ob[j] as the line decodes now, 0 if none. */
 static uint32_t char_at(const line_work *w, size_t j)
 {
@@ -159,11 +190,21 @@ static int fill_hole(const zt_repairer *r, line_work *w, const uint8_t *s,
         return -1;
     int best = -1, nbest = 0, bestx = -1;
     int ncand = 0;
+    char syl[8], syl2[8];
+    size_t sl = zt_rp_syllable((const char *)s + h->body, h->blen, syl, sizeof syl);
+    size_t sl2 = h->has2 ? zt_rp_syllable((const char *)s + h->body2, h->blen2,
+                                          syl2, sizeof syl2) : 0;
+    if (!sl)
+        return -1;
     for (unsigned x = 0x81; x <= 0xFE; x++) {
         uint32_t cp = zt_gbk_pair(p, x);
-        if (!cp || !zt_rp_is_han(cp) ||
-            !zt_rp_reads_as((const char *)s + h->body, h->blen, &cp, 1))
+        if (!cp || !zt_rp_is_han(cp) || !zt_rp_syl_fits(syl, sl, cp))
             continue;
+        if (h->has2) {
+            uint32_t c2 = zt_gbk_pair(x, h->trail);
+            if (!c2 || !zt_rp_syl_fits(syl2, sl2, c2))
+                continue;
+        }
         ncand++;
         /* The injector's table held Traditional characters. */
         int score = zt_rp_is_trad(r, cp) ? 8 : 0;
@@ -236,12 +277,23 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                 uint32_t cp;
                 if (c == '?') {
                     hole h = {w.len, (uint32_t)i, (uint32_t)end,
-                              (uint32_t)(i + 1), (uint32_t)bl};
+                              (uint32_t)(i + 1), (uint32_t)bl, 0, 0, 0, 0};
                     if ((st = add_hole(&w, &h)) != ZT_OK)
                         goto done;
                     w.osrc[w.len] = (uint32_t)(w.nholes - 1);
                     w.ob[w.len++] = OB_HOLE;
                     d->holes++;
+                    i = end;
+                    continue;
+                }
+                if (w.len >= 2 && (w.ob[w.len - 2] & OB_KIND) == OB_HOLE &&
+                    real_byte(w.ob[w.len - 1]) &&
+                    hole_takes(&w, &w.holes[w.osrc[w.len - 2]], s,
+                               byte_of(w.ob[w.len - 1]), i + open, bl)) {
+                    d->ann++;
+                    d->ann_trad++;
+                    han_read++;
+                    changed++;
                     i = end;
                     continue;
                 }

@@ -11,3 +11,5 @@ $(BUILD)/gbkgen: tools/gbkgen.c
 $(BUILD)/gen/gbk_tables.c: $(BUILD)/gbkgen $(REPAIR_DATA)/mainland_t2s.txt
 	@mkdir -p $(dir $@)
 	$(BUILD)/gbkgen $@ $(REPAIR_DATA)/mainland_t2s.txt
+
+TESTS += test_repair

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Character and line accuracy of a repaired text against its reference.
+
+Usage: repair_score.py REFERENCE REPAIRED [LABEL]
+Lines are compared one to one.  Character accuracy is 1 - (characters that
+differ) / (reference characters), where the characters that differ on a line
+are the larger side of difflib's non-matching blocks.
+"""
+import difflib
+import sys
+
+
+def main():
+    ref = open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read().split("\n")
+    got = open(sys.argv[2], encoding="utf-8", errors="surrogateescape").read().split("\n")
+    label = sys.argv[3] if len(sys.argv) > 3 else "repair"
+    if len(ref) != len(got):
+        print(f"{label}: line count differs: {len(ref)} vs {len(got)}")
+        sys.exit(1)
+    chars = bad = lines = badlines = 0
+    for r, g in zip(ref, got):
+        if r == "" and g == "":
+            continue
+        lines += 1
+        chars += len(r)
+        if r == g:
+            continue
+        badlines += 1
+        sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
+        same = sum(b.size for b in sm.get_matching_blocks())
+        bad += max(len(r), len(g)) - same
+    print(f"{label}: characters {100.0 * (1 - bad / max(chars, 1)):.4f}% right "
+          f"({bad} of {chars} wrong), lines {100.0 * (1 - badlines / max(lines, 1)):.3f}% "
+          f"right ({badlines} of {lines} wrong)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+/*
+ * test_repair.c - zhtext repair: stripping, '?' recovery, script,
+ * boilerplate, report, detect; the real pages in ../shared/data/injected.
+ */
+#include "testutil.h"
+
+static zt_repairer *make(zt_strip_mode strip, zt_script script,
+                         zt_boilerplate_mode bp)
+{
+    zt_repair_options o;
+    zt_repair_options_init(&o);
+    o.strip = strip;
+    o.script = script;
+    o.boilerplate = bp;
+    zt_repairer *r = NULL;
+    assert_int_equal(zt_repairer_new(&o, &r), ZT_OK);
+    return r;
+}
+
+/* Repair s with r; returns malloc'd text, fills rep. */
+static char *fix(const zt_repairer *r, const char *s, zt_repair_report *rep)
+{
+    char *out = NULL;
+    size_t n = 0;
+    assert_int_equal(zt_repair_alloc(r, s, strlen(s), &out, &n, rep), ZT_OK);
+    assert_int_equal(strlen(out), n);
+    return out;
+}
+
+static void expect(const zt_repairer *r, const char *in, const char *want)
+{
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(r, in, &rep);
+    assert_string_equal(got, want);
+    zt_free(got);
+    zt_repair_report_free(&rep);
+}
+
+static void test_strip(void **state)
+{
+    (void)state;
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    expect(k, "省委常委會(huì)會(huì)議", "省委常委會會議");
+    /* Tone numbers, toneless, full-width brackets, doubled, after a word. */
+    expect(k, "發(fa1)展", "發展");
+    expect(k, "發(fa)展", "發展");
+    expect(k, "發（fā）展", "發展");
+    expect(k, "中(zhong)(zhong)國", "中國");
+    expect(k, "這些詞語(ciyu)", "這些詞語");
+    /* A reading wrong in context still counts: 協調(diào). */
+    expect(k, "協調(diào)", "協調");
+    /* Real parentheses stay. */
+    expect(k, "(全媒體記者 劉燕娟)", "(全媒體記者 劉燕娟)");
+    expect(k, "中國(China)隊", "中國(China)隊");
+    expect(k, "增長(3%)了", "增長(3%)了");
+    expect(k, "他說(shuo)", "他說");
+    expect(k, "他說(ma)", "他說(ma)");
+    zt_repairer_free(k);
+}
+
+static void test_gbk_recovery(void **state)
+{
+    (void)state;
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(k, "湖南日?qǐng)?bào)", &rep);
+    assert_string_equal(got, "湖南日報");
+    assert_int_equal(rep.recovered, 2);
+    assert_int_equal(rep.nunresolved, 0);
+    zt_free(got);
+    /* The run after the '?' realigns: 因為 = D2 F2 9E E9, 驗 = F2 9E. */
+    got = fix(k, "因?yàn)?wèi)天氣(qì)變(biàn)化", &rep);
+    assert_string_equal(got, "因為天氣變化");
+    zt_free(got);
+    got = fix(k, "我們三個(gè)人一起參(cān)加了?qióng)?huì)議(yì)。", &rep);
+    assert_string_equal(got, "我們三個人一起參加了會議。");
+    zt_free(got);
+    /* A '?' that is no damage stays: a question mark, and "?x)" that no
+     * byte can explain is left and reported. */
+    got = fix(k, "是嗎?好(hǎo)", &rep);
+    assert_string_equal(got, "是嗎?好");
+    assert_int_equal(rep.nunresolved, 0);
+    zt_free(got);
+    got = fix(k, "abc?zhōng)", &rep);
+    assert_string_equal(got, "abc?zhōng)");
+    zt_free(got);
+    zt_repair_report_free(&rep);
+    zt_repairer_free(k);
+}
+
+static void test_script(void **state)
+{
+    (void)state;
+    zt_repairer *s = make(ZT_STRIP_AUTO, ZT_SCRIPT_SIMPLIFIED, ZT_BOILERPLATE_KEEP);
+    /* OpenCC's t2s keeps 著 in 著力; mainland text writes 着力. */
+    expect(s, "著(zhù)力推進", "着力推进");
+    expect(s, "看著", "看着");
+    expect(s, "著作和顯著", "著作和显著");
+    zt_repairer_free(s);
+    zt_repairer *t = make(ZT_STRIP_AUTO, ZT_SCRIPT_TRADITIONAL, ZT_BOILERPLATE_KEEP);
+    expect(t, "发(fā)展", "發展");
+    zt_repairer_free(t);
+}
+
+static void test_aid(void **state)
+{
+    (void)state;
+    const char *aid = "兔(tù)子(zi)的(de)尾(wěi)巴(ba)长(cháng)不(bù)了(liǎo)";
+    zt_repairer *a = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(a, aid, &rep);
+    assert_string_equal(got, aid);
+    assert_true(rep.reading_aid);
+    assert_int_equal(rep.annotations, 0);
+    assert_int_equal(rep.aids_kept, 8);
+    zt_free(got);
+    zt_repairer_free(a);
+    zt_repairer *all = make(ZT_STRIP_ALL, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    got = fix(all, aid, &rep);
+    assert_string_equal(got, "兔子的尾巴长不了");
+    zt_free(got);
+    zt_repairer_free(all);
+    zt_repairer *none = make(ZT_STRIP_NONE, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    got = fix(none, "會(huì)議", &rep);
+    assert_string_equal(got, "會(huì)議");
+    zt_free(got);
+    zt_repairer_free(none);
+    zt_repair_report_free(&rep);
+}
+
+static void test_boilerplate(void **state)
+{
+    (void)state;
+    const char *doc = "当前位置：首页 > 新闻\n正文第一段。\n京ICP备12345678号\n"
+                      "您是第 1234 位访客\n正文第二段。";
+    zt_repairer *m = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_MARK);
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(m, doc, &rep);
+    assert_int_equal(rep.nboilerplate, 3);
+    assert_int_equal(rep.boilerplate[0].line, 1);
+    assert_string_equal(rep.boilerplate[0].kind, "location");
+    assert_string_equal(rep.boilerplate[1].kind, "icp");
+    assert_string_equal(rep.boilerplate[2].kind, "counter");
+    assert_non_null(strstr(got, ZT_BOILERPLATE_MARKER "京ICP"));
+    zt_free(got);
+    zt_repairer_free(m);
+    zt_repairer *d = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_DROP);
+    got = fix(d, doc, &rep);
+    assert_string_equal(got, "正文第一段。\n正文第二段。");
+    zt_free(got);
+    char *js = NULL;
+    size_t jn;
+    assert_int_equal(zt_repair_report_json(&rep, "\"a\"", 3, &js, &jn), ZT_OK);
+    assert_non_null(strstr(js, "\"id\":\"a\","));
+    assert_non_null(strstr(js, "{\"line\":3,\"kind\":\"icp\"}"));
+    zt_free(js);
+    zt_repair_report_free(&rep);
+    zt_repairer_free(d);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    zt_repairer *s = make(ZT_STRIP_AUTO, ZT_SCRIPT_SIMPLIFIED, ZT_BOILERPLATE_KEEP);
+    const char in[] = "會(huì)\xff\xfe?(\xe4)\n\n?qǐng)\x80\n";
+    char *out = NULL;
+    size_t n;
+    assert_int_equal(zt_repair_alloc(s, in, sizeof in - 1, &out, &n, NULL), ZT_OK);
+    int found = 0;
+    for (size_t i = 0; i + 6 <= n; i++)
+        found |= memcmp(out + i, "\xff\xfe?(\xe4)", 6) == 0;
+    assert_true(found);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += out[i] == '\n';
+    assert_int_equal(lines, 3);
+    zt_free(out);
+    assert_int_equal(zt_repair_alloc(s, NULL, 0, &out, &n, NULL), ZT_OK);
+    assert_int_equal(n, 0);
+    zt_free(out);
+    double sc;
+    assert_int_equal(zt_repair_detect(s, "會(huì)議發(fā)展", 24, &sc), ZT_OK);
+    assert_true(sc > 0.3 && sc <= 1.0);
+    assert_int_equal(zt_repair_detect(s, "正常的文本。", 18, &sc), ZT_OK);
+    assert_true(sc == 0.0);
+    zt_repair_options o;
+    zt_repair_options_init(&o);
+    o.script = (zt_script)7;
+    zt_repairer *bad = NULL;
+    assert_int_equal(zt_repairer_new(&o, &bad), ZT_EINVAL);
+    zt_repairer_free(s);
+}
+
+/* Every real page: no validated reading left (a second pass finds none),
+ * the reading aids unchanged, the '?' runs recovered. */
+static void test_real_pages(void **state)
+{
+    (void)state;
+    if (!have_shared("test_repair real pages"))
+        return;
+    static const char *const pages[] = {"001", "002", "003", "004", "005", "006",
+        "007", "008", "009", "010", "011", "012", "014", "016", "017", "018",
+        "020", "021", "023", "025", "026", "027", "028", "030", "031", NULL};
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    size_t recovered = 0;
+    for (int i = 0; pages[i]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, SHARED_DIR "/injected/%s.txt", pages[i]);
+        size_t len;
+        char *raw = read_all(path, &len);
+        if (!raw) {
+            printf("SKIP %s: cannot read\n", path);
+            continue;
+        }
+        /* The first lines starting with "# " are notes. */
+        char *text = raw;
+        while (strncmp(text, "# ", 2) == 0 && strchr(text, '\n'))
+            text = strchr(text, '\n') + 1;
+        size_t tlen = len - (size_t)(text - raw);
+        zt_repair_report rep, rep2;
+        zt_repair_report_init(&rep);
+        zt_repair_report_init(&rep2);
+        char *out = NULL, *out2 = NULL;
+        size_t n, n2;
+        assert_int_equal(zt_repair_alloc(k, text, tlen, &out, &n, &rep), ZT_OK);
+        int aid = !strcmp(pages[i], "025") || !strcmp(pages[i], "026") ||
+                  !strcmp(pages[i], "027");
+        if (aid) {
+            assert_true(rep.reading_aid);
+            assert_int_equal(n, tlen);
+            assert_memory_equal(out, text, n);
+        } else if (strcmp(pages[i], "028") != 0) {
+            assert_false(rep.reading_aid);
+            assert_true(rep.annotations > 0);
+            assert_true(rep.score > 0.5);
+            assert_int_equal(zt_repair_alloc(k, out, n, &out2, &n2, &rep2), ZT_OK);
+            if (rep2.annotations)
+                printf("%s: %zu readings left\n", pages[i], rep2.annotations);
+            assert_int_equal(rep2.annotations, 0);
+            zt_free(out2);
+        }
+        recovered += rep.recovered;
+        zt_free(out);
+        zt_repair_report_free(&rep);
+        zt_repair_report_free(&rep2);
+        free(raw);
+    }
+    printf("real pages: %zu '?' spots recovered\n", recovered);
+    assert_true(recovered >= 8);
+    zt_repairer_free(k);
+}
+
+/* Specific runs in the real pages, recovered exactly. */
+static void test_real_runs(void **state)
+{
+    (void)state;
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    /* 016: 我們?nèi)齻€(gè) = 我們三個 (們 = 82 83, 內 = 83 C8). */
+    expect(k, "我們?nèi)齻€(gè)一起做新東方。", "我們三個一起做新東方。");
+    /* 020: 運(yùn)輸?shù)某鞘幸研纬闪溯^完整 = 運輸的城市已形成了較完整. */
+    expect(k, "運(yùn)輸?shù)某鞘幸研纬闪溯^完整", "運輸的城市已形成了較完整");
+    zt_repairer_free(k);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strip),
+        cmocka_unit_test(test_gbk_recovery),
+        cmocka_unit_test(test_script),
+        cmocka_unit_test(test_aid),
+        cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_real_pages),
+        cmocka_unit_test(test_real_runs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
