@@ -12,4 +12,9 @@ $(BUILD)/gen/gbk_tables.c: $(BUILD)/gbkgen $(REPAIR_DATA)/mainland_t2s.txt
 	@mkdir -p $(dir $@)
 	$(BUILD)/gbkgen $@ $(REPAIR_DATA)/mainland_t2s.txt
 
-TESTS += test_repair
+TESTS += test_repair test_repair_sim
+SCRIPT_TESTS += tests/repair_cli.sh
+FUZZERS += fuzz_repair
+
+$(BUILD)/sim_damage: tests/sim_damage.c tests/sim_damage.h $(BUILD)/libzhtext.a
+	$(CC) $(ZT_CFLAGS) -Itests -o $@ $< $(BUILD)/libzhtext.a $(LIB_LIBS) $(LDLIBS)

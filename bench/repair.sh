@@ -1,0 +1,47 @@
+#!/bin/sh
+# bench/repair.sh - zhtext repair on simulated damage of the 21 MB corpus:
+# throughput (one thread) next to anchors run on the same machine in the
+# same run, and character / line accuracy of the recovered text.
+#   sh bench/repair.sh [BUILD_DIR]
+# Needs ../shared/data/corpus/zh_simp.txt (skips otherwise).
+BUILD=${1:-build}
+CORPUS=../shared/data/corpus/zh_simp.txt
+PY=/usr/bin/python3
+[ -r "$CORPUS" ] || { echo "SKIP bench/repair.sh: $CORPUS not found"; exit 77; }
+make --no-print-directory -s BUILD="$BUILD" "$BUILD/zhtext" "$BUILD/sim_damage" || exit 1
+T=${TMPDIR:-/tmp}/zt-bench-repair.$$
+mkdir -p "$T" && trap 'rm -rf "$T"' EXIT
+
+"$BUILD/zhtext" convert -c s2t "$CORPUS" > "$T/trad.txt"
+"$BUILD/sim_damage" < "$T/trad.txt" > "$T/damaged.txt"
+size=$(wc -c < "$T/damaged.txt")
+
+# Seconds of user+system CPU for a command (one thread).
+cpu() {
+    /usr/bin/time -f '%U %S' -o "$T/time" "$@" > "$T/out" || exit 1
+    awk '{printf "%.3f", $1 + $2}' "$T/time"
+}
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / (s > 0 ? s : 0.001) }'; }
+
+echo "input: $(wc -l < "$T/damaged.txt") lines, $size bytes of simulated damage"
+s_cat=$(cpu cat "$T/damaged.txt")
+s_t2s=$(cpu "$BUILD/zhtext" convert -c t2s "$T/damaged.txt")
+s_keep=$(cpu "$BUILD/zhtext" repair --script keep "$T/damaged.txt"); cp "$T/out" "$T/keep.txt"
+s_simp=$(cpu "$BUILD/zhtext" repair "$T/damaged.txt"); cp "$T/out" "$T/simp.txt"
+printf '%-36s %8s s %8s MB/s\n' "anchor: cat" "$s_cat" "$(mbs "$size" "$s_cat")"
+printf '%-36s %8s s %8s MB/s\n' "anchor: zhtext convert -c t2s" "$s_t2s" "$(mbs "$size" "$s_t2s")"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep" "$s_keep" "$(mbs "$size" "$s_keep")" "$(awk -v a="$s_keep" -v b="$s_t2s" 'BEGIN{print a/b}')"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair (simplified)" "$s_simp" "$(mbs "$size" "$s_simp")" "$(awk -v a="$s_simp" -v b="$s_t2s" 'BEGIN{print a/b}')"
+
+"$BUILD/zhtext" convert -c t2s "$T/trad.txt" > "$T/opencc.txt"
+$PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional"
+$PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs original"
+$PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
+"$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null
+$PY - "$T/rep" <<'PYEOF'
+import json, sys, collections
+r = json.loads(open(sys.argv[1]).read().splitlines()[0])
+kinds = collections.Counter(u["kind"] for u in r["unresolved"])
+print(f"report: {r['annotations']} readings removed, {r['recovered']} '?' spots recovered, "
+      f"unresolved: {dict(kinds)}")
+PYEOF
