@@ -297,7 +297,13 @@ static int ids_near(const uint8_t *s, size_t p)
 
 size_t zt_conv_find_cut(const zt_converter *c, const uint8_t *s, size_t n)
 {
-    for (size_t p = n; p > 0; p--) {
+    return zt_conv_find_cut_from(c, s, n, 0);
+}
+
+size_t zt_conv_find_cut_from(const zt_converter *c, const uint8_t *s, size_t n,
+                             size_t from)
+{
+    for (size_t p = n; p > from; p--) {
         uint8_t b = s[p - 1];
         uint32_t cp;
         if (b < 0x80) {

@@ -56,6 +56,11 @@ ZT_HIDDEN zt_status zt_conv_piece(const zt_converter *c, zt_work *w,
  * characters before it.  Returns 0 when there is none. */
 ZT_HIDDEN size_t zt_conv_find_cut(const zt_converter *c, const uint8_t *s,
                                   size_t n);
+/* The same, looking only at positions after `from` (the caller knows there
+ * is none at or before it): keeps a stream fed in tiny chunks linear. */
+ZT_HIDDEN size_t zt_conv_find_cut_from(const zt_converter *c,
+                                       const uint8_t *s, size_t n,
+                                       size_t from);
 
 /* The forced cut used when a whole window has no safe position: the last
  * character boundary at or before n (n > 3; s[n] must be readable). */

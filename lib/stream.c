@@ -24,6 +24,11 @@ struct zt_stream {
     zt_buf pending;
     zt_buf out;
     zt_work work;
+    /* pending[0..noscan] is known to hold no safe cut: a cut found later
+     * is past it (a rejected position never becomes a cut, since bytes
+     * added at the end change neither the character before it nor the
+     * 256 bytes before it). */
+    size_t noscan;
 };
 
 zt_status zt_stream_new(const zt_converter *c, zt_stream **out)
@@ -57,6 +62,7 @@ static zt_status flush_to(zt_stream *s, size_t cut)
         return st;
     memmove(s->pending.data, s->pending.data + cut, s->pending.len - cut);
     s->pending.len -= cut;
+    s->noscan = 0;
     return ZT_OK;
 }
 
@@ -78,8 +84,9 @@ zt_status zt_stream_push(zt_stream *s, const char *in, size_t len,
             const uint8_t *p = (const uint8_t *)s->pending.data;
             size_t win = s->pending.len < ZT_PIECE_MAX ? s->pending.len
                                                        : ZT_PIECE_MAX;
-            size_t cut = zt_conv_find_cut(s->conv, p, win);
+            size_t cut = zt_conv_find_cut_from(s->conv, p, win, s->noscan);
             if (!cut) {
+                s->noscan = win;
                 if (s->pending.len <= ZT_PIECE_MAX)
                     break; /* wait for more input */
                 cut = zt_conv_force_cut(p, ZT_PIECE_MAX);

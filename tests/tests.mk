@@ -17,7 +17,7 @@ TEST_PROGS = $(addprefix $(BUILD)/tests/,$(TESTS))
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libzhtext.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ZT_CFLAGS) -Itests -o $@ $< $(BUILD)/libzhtext.a $(LIB_LIBS) -lcmocka $(LDLIBS)
+	$(CC) $(ZT_CFLAGS) -Itests -o $@ $< $(BUILD)/libzhtext.a $(LIB_LIBS) -lcmocka -ljansson $(LDLIBS)
 
 .PHONY: test-run
 test-run: all $(TEST_PROGS)
