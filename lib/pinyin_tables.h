@@ -12,6 +12,7 @@
 #define ZT_PINYIN_TABLES_H
 
 #include "internal.h"
+#include "trie.h"
 
 #define ZT_PY_HI 0x1100 /* (0x10FFFF >> 8) + 1 */
 
@@ -31,6 +32,41 @@ extern const uint32_t zt_py_roff[];
 extern const uint8_t zt_py_rn[];
 extern const uint16_t zt_py_rlist[];
 extern const uint32_t zt_py_simp[];
+
+/* Words (the segmentation dictionary with readings): a trie in lib/trie.h's
+ * layout, node value = word index + 1; word w has log probability
+ * zt_py_wlogp[w] and its readings at zt_py_wrd[zt_py_wroff[w]..] (one per
+ * character).  zt_py_unk_logp is the log probability given to a single
+ * character the dictionary does not list. */
+
+extern const uint32_t zt_py_nwords;
+extern const float zt_py_unk_logp;
+extern const uint16_t zt_py_w_hi[];
+extern const uint32_t zt_py_w_pages[];
+extern const uint32_t zt_py_w_npages;
+extern const uint32_t zt_py_w_nnodes;
+extern const zt_trie_node zt_py_w_nodes[];
+extern const uint32_t zt_py_w_cps[];
+extern const float zt_py_wlogp[];
+extern const uint32_t zt_py_wroff[];
+extern const uint16_t zt_py_wrd[];
+
+/* Context model (lib/pinyin_model.c, trained by tools/pinyin/train_model.py).
+ * zt_py_rprior, parallel to zt_py_rlist: the word dictionary's share of
+ * each reading as a -log2 bucket (low 4 bits), 0x10 on its favourite.
+ * Feature weights: zt_py_m_keys sorted; key k has the (reading, weight)
+ * pairs zt_py_m_rd/zt_py_m_w[zt_py_m_off[k] .. zt_py_m_off[k + 1]).
+ * Shared weights of a candidate: by rank (capped at 4), by prior bucket,
+ * and for the favourite. */
+extern const uint8_t zt_py_rprior[];
+extern const uint32_t zt_py_m_nkeys;
+extern const uint32_t zt_py_m_keys[];
+extern const uint32_t zt_py_m_off[];
+extern const uint16_t zt_py_m_rd[];
+extern const int32_t zt_py_m_w[];
+extern const int32_t zt_py_m_rank[];
+extern const int32_t zt_py_m_dictp[];
+extern const int32_t zt_py_m_top;
 
 /* Record index + 1 of cp, 0 if it has no reading. */
 ZT_INLINE uint32_t zt_py_char(uint32_t cp)

@@ -3,10 +3,10 @@
 PINYIN_DATA ?= data/pinyin
 GEN_SRCS += $(BUILD)/gen/pinyin_tables.c
 
-$(BUILD)/gen/pinyin_tables.c: tools/pinyin/gen_tables.py $(wildcard $(PINYIN_DATA)/*.txt) $(OPENCC_DATA)/dict/TSCharacters.txt
+$(BUILD)/gen/pinyin_tables.c: tools/pinyin/gen_tables.py $(wildcard $(PINYIN_DATA)/*.txt) tools/pinyin/model_keys.py $(OPENCC_DATA)/dict/TSCharacters.txt
 	@mkdir -p $(dir $@)
 	$(PYTHON) tools/pinyin/gen_tables.py $(PINYIN_DATA) $(OPENCC_DATA)/dict/TSCharacters.txt $@
 
 $(BUILD)/obj/gen/pinyin_tables.o: lib/pinyin_tables.h
 
-TESTS += test_pinyin_basic
+TESTS += test_pinyin_basic test_pinyin_cpp

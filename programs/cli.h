@@ -40,5 +40,7 @@ size_t cli_read(int fd, const char *name, char *buf, size_t cap);
 
 /* Subcommands. */
 int cmd_convert(int argc, char **argv);
+int cmd_pinyin(int argc, char **argv);
+int cmd_annotate(int argc, char **argv);
 
 #endif

@@ -10,6 +10,8 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  convert   Simplified <-> Traditional conversion with OpenCC's answers\n"
+    "  pinyin    Hanyu Pinyin of Chinese text, the right reading in context\n"
+    "  annotate  annotate text with its readings: 字(zì) or HTML <ruby>\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (zhtext COMMAND --help for a command)\n"
@@ -21,6 +23,8 @@ static const struct {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"convert", cmd_convert},
+    {"pinyin", cmd_pinyin},
+    {"annotate", cmd_annotate},
 };
 
 int main(int argc, char **argv)

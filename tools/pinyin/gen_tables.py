@@ -10,11 +10,19 @@ lib/pinyin_tables.h.  See that header for the layout; in short:
              tone-number string is zt_py_rd[r]
   chars      a two-level page table from code point to a record: readings
              (ids, most common first) and the Simplified form's code point
-  words      (added by later stages)
+  words      a trie over code points in lib/trie.h's layout (so zt_trie's
+             matchers walk it), node value = word index + 1; each word has
+             a log probability (for segmentation) and its readings
 
 Usage: gen_tables.py DATADIR OPENCC_TSCHARS OUT.c
 """
+import math
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model_keys import (F_RANK, F_DICTP, F_DICTTOP, SHARED,  # noqa: E402
+                        feature_key, dict_prior, cand_buckets)
 
 PAGE = 256
 HI = 0x1100
@@ -41,6 +49,65 @@ def read_ts(path):
         if len(k) == 1 and len(v) == 1 and k != v:
             ts[ord(k)] = ord(v)
     return ts
+
+
+def read_words(path):
+    words = []
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        w, r, f = line.rstrip("\n").split("\t")
+        words.append((w, r.split(), int(f)))
+    return words
+
+
+def build_trie(keys):
+    """keys: list of strings.  Returns (hi, pages, nodes, cps, nodeval) in
+    trie.h's layout; nodeval[i] = key index + 1 of the key ending at node i."""
+    root = {}
+    for idx, k in enumerate(keys):
+        t = root
+        for c in k:
+            t = t.setdefault(ord(c), [None, {}])
+            last = t
+            t = t[1]
+        last[0] = idx + 1  # a later duplicate key would win; there are none
+    nodes, cps = [(0, 0, 0)], [0]
+    queue = [(0, root)]
+    first = {}
+    qi = 0
+    # Breadth first, so that every node's children are contiguous.
+    while qi < len(queue):
+        ni, kids = queue[qi]
+        qi += 1
+        start = len(nodes)
+        for cp in sorted(kids):
+            if ni == 0:
+                first[cp] = len(nodes)
+            nodes.append(None)
+            cps.append(cp)
+        for j, cp in enumerate(sorted(kids)):
+            queue.append((start + j, kids[cp][1]))
+        nodes[ni] = (0, start, len(kids))  # the root too: values below use it
+    # Values: the children of the node queue[k] are at its `kids` onwards.
+    vals = [0] * len(nodes)
+    for ni, kids in queue:
+        if not kids:
+            continue
+        start = nodes[ni][1]
+        for j, cp in enumerate(sorted(kids)):
+            if kids[cp][0]:
+                vals[start + j] = kids[cp][0]
+    nodes = [(vals[i], n[1], n[2]) for i, n in enumerate(nodes)]
+    hi = [0] * HI
+    pages = [[0] * PAGE]
+    for cp in sorted(first):
+        h = cp >> 8
+        if hi[h] == 0:
+            hi[h] = len(pages)
+            pages.append([0] * PAGE)
+        pages[hi[h]][cp & 0xFF] = first[cp]
+    return hi, [v for p in pages for v in p], nodes, cps
 
 
 def split_tone(r):
@@ -129,8 +196,55 @@ def main():
         for t in range(1, 6):
             rd.append("%s%d" % (s, t))
 
+    # Words: segmentation probabilities and readings.
+    words = read_words(datadir + "/words.txt")
+    total = float(sum(f for _, _, f in words))
+    whi, wpages, wnodes, wcps = build_trie([w for w, _, _ in words])
+    wlogp = ["%.4f" % (math.log(f / total)) for _, _, f in words]
+    wroff, wrd = [], []
+    for w, rds, _ in words:
+        wroff.append(len(wrd))
+        wrd.extend(rid(r) for r in rds)
+
+    # Prior buckets of each record's readings (the model's shared features):
+    # bucket in the low 4 bits, 0x10 = the dictionary's favourite reading.
+    prior = dict_prior(words)
+    rprior = []
+    for cp in allcps:
+        rds = chars.get(cp) or chars.get(ts.get(cp, cp), [])
+        i = index[cp]
+        order = [syls[x // 5] + str(x % 5 + 1) for x in rdlist[roff[i]:roff[i] + rn[i]]]
+        for b, top in cand_buckets(chr(cp), order, prior):
+            rprior.append(b | (0x10 if top else 0))
+
+    # The context model: weights by feature key; shared ones apart.
+    mkeys, moff, mrd, mw = [], [], [], []
+    shared = {}
+    mpath = datadir + "/model.txt"
+    if os.path.exists(mpath):
+        ent = {}
+        for line in open(mpath, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            k, r, w = line.rstrip("\n").split("\t")
+            k, w = int(k, 16), int(w)
+            if r == SHARED:
+                shared[k] = w
+            else:
+                ent.setdefault(k, []).append((rid(r), w))
+        for k in sorted(ent):
+            mkeys.append(k)
+            moff.append(len(mrd))
+            for r, w in ent[k]:
+                mrd.append(r)
+                mw.append(w)
+    moff.append(len(mrd))
+    srank = [shared.get(feature_key(0, F_RANK, [k]), 0) for k in range(5)]
+    sdictp = [shared.get(feature_key(0, F_DICTP, [k]), 0) for k in range(16)]
+    stop = shared.get(feature_key(0, F_DICTTOP, []), 0)
+
     out = ['/* Generated by tools/pinyin/gen_tables.py from data/pinyin/; do not edit. */',
-           '#include "pinyin_tables.h"', '',
+           '#include "pinyin_tables.h"\n#include "trie.h"', '',
            "const uint32_t zt_py_nsyl = %d;" % len(syls),
            c_str_array("zt_py_syl", syls, 8),
            c_str_array("zt_py_rd", rd, 8),
@@ -141,6 +255,28 @@ def main():
            c_int_array("uint8_t", "zt_py_rn", rn),
            c_int_array("uint16_t", "zt_py_rlist", rdlist),
            c_int_array("uint32_t", "zt_py_simp", simp),
+           "const uint32_t zt_py_nwords = %d;" % len(words),
+           "const float zt_py_unk_logp = %.4f;" % math.log(0.5 / total),
+           c_int_array("uint16_t", "zt_py_w_hi", whi),
+           c_int_array("uint32_t", "zt_py_w_pages", wpages),
+           "const uint32_t zt_py_w_npages = %d;" % (len(wpages) // PAGE),
+           "const uint32_t zt_py_w_nnodes = %d;" % len(wnodes),
+           "const zt_trie_node zt_py_w_nodes[%d] = {" % len(wnodes),
+           "\n".join("{%d,%d,%d}," % n for n in wnodes),
+           "};",
+           c_int_array("uint32_t", "zt_py_w_cps", wcps),
+           "const float zt_py_wlogp[%d] = {%s};" % (len(wlogp), ",".join(wlogp)),
+           c_int_array("uint32_t", "zt_py_wroff", wroff),
+           c_int_array("uint16_t", "zt_py_wrd", wrd),
+           c_int_array("uint8_t", "zt_py_rprior", rprior),
+           "const uint32_t zt_py_m_nkeys = %d;" % len(mkeys),
+           c_int_array("uint32_t", "zt_py_m_keys", mkeys),
+           c_int_array("uint32_t", "zt_py_m_off", moff),
+           c_int_array("uint16_t", "zt_py_m_rd", mrd),
+           c_int_array("int32_t", "zt_py_m_w", mw),
+           c_int_array("int32_t", "zt_py_m_rank", srank),
+           c_int_array("int32_t", "zt_py_m_dictp", sdictp),
+           "const int32_t zt_py_m_top = %d;" % stop,
            ]
     with open(outpath, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

@@ -1,0 +1,216 @@
+/*
+ * pinyin_engine.c - the reading of each character of a run of Han text.
+ *
+ * Four steps, each cheap and table-driven:
+ *   1. user words: wherever a user dictionary word occurs (longest first,
+ *      left to right) its readings are taken as they are;
+ *   2. segmentation of the rest by maximum probability over the word graph
+ *      (jieba's rule: the path whose word probabilities multiply to the
+ *      most), with the built-in dictionary of about 349,000 words, looked
+ *      up through the characters' Simplified forms so that Traditional text
+ *      reads like its Simplified form;
+ *   3. every word of two or more characters gives its own readings (neutral
+ *      tones and erhua included); a single character takes its most common
+ *      reading, or, if it has several, the context model's choice;
+ *   4. optional tone changes: 一 and 不 (--sandhi) and, in spoken mode,
+ *      third-tone sandhi.
+ */
+#include <float.h>
+
+#include "pinyin_internal.h"
+
+#define CP_YI 0x4E00  /* 一 */
+#define CP_BU 0x4E0D  /* 不 */
+#define CP_ER 0x513F  /* 儿 */
+#define CP_ER_T 0x5152 /* 兒 */
+
+static const zt_trie words = {
+    .name = "pinyin-words",
+    .hi = zt_py_w_hi,
+    .pages = zt_py_w_pages,
+    .nodes = zt_py_w_nodes,
+    .cps = zt_py_w_cps,
+};
+
+ZT_INLINE unsigned first_reading(uint32_t rec)
+{
+    return zt_py_rlist[zt_py_roff[rec]];
+}
+
+/* Step 1: if a user word starts at u[i], take its readings and return its
+ * length in characters; else return 0. */
+static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
+{
+    const zt_trie *t = p->user;
+    uint32_t node = zt_trie_root(t, u[i].cp);
+    size_t best = 0;
+    uint32_t val = 0;
+    for (size_t j = i; node;) {
+        if (t->nodes[node].val) {
+            best = j + 1 - i;
+            val = t->nodes[node].val - 1;
+        }
+        if (++j >= n || !t->nodes[node].nkids)
+            break;
+        node = zt_trie_child(t, node, u[j].cp);
+    }
+    if (!best)
+        return 0;
+    /* The value holds one code point (reading id + 1) per character; the
+     * dictionary was checked when the handle was made. */
+    const uint8_t *v = (const uint8_t *)t->vals + t->voff[val];
+    size_t vn = t->voff[val + 1] - t->voff[val], off = 0;
+    for (size_t k = 0; k < best && off < vn; k++) {
+        uint32_t cp;
+        off += zt_utf8_decode(v + off, vn - off, &cp);
+        u[i + k].rd = (uint16_t)(cp - 1);
+        u[i + k].user = 1;
+    }
+    u[i].wlen = (uint8_t)(best > 255 ? 255 : best);
+    return best;
+}
+
+/* One step down the word trie.  The Simplified form first; then the
+ * character as written, because the character-level mapping also maps
+ * characters that are in Simplified use themselves (哪吒 is not 哪咤,
+ * 乾隆 not 干隆). */
+static uint32_t step(uint32_t node, const zt_py_unit *u)
+{
+    uint32_t next = zt_trie_child(&words, node, u->simp);
+    if (!next && u->cp != u->simp)
+        next = zt_trie_child(&words, node, u->cp);
+    return next;
+}
+
+/* Step 2 and 3 on u[0..n), which holds no user word. */
+static void segment(zt_py_unit *u, size_t n)
+{
+    float best[ZT_PY_RUN + 1];
+    uint32_t word[ZT_PY_RUN];   /* word index + 1 of the chosen word, or 0 */
+    uint8_t wlen[ZT_PY_RUN];
+    best[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+        uint32_t node = zt_trie_root(&words, u[i].simp);
+        if (!node && u[i].cp != u[i].simp)
+            node = zt_trie_root(&words, u[i].cp);
+        float one = node && zt_py_w_nodes[node].val
+                        ? zt_py_wlogp[zt_py_w_nodes[node].val - 1]
+                        : zt_py_unk_logp;
+        float b = one + best[i + 1];
+        uint32_t bw = node ? zt_py_w_nodes[node].val : 0;
+        size_t bl = 1;
+        for (size_t j = i + 1; node && zt_py_w_nodes[node].nkids && j < n; j++) {
+            node = step(node, &u[j]);
+            if (!node)
+                break;
+            uint32_t v = zt_py_w_nodes[node].val;
+            if (v) {
+                float c = zt_py_wlogp[v - 1] + best[j + 1];
+                if (c > b) {
+                    b = c;
+                    bw = v;
+                    bl = j + 1 - i;
+                }
+            }
+        }
+        best[i] = b;
+        word[i] = bw;
+        wlen[i] = (uint8_t)bl;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t l = wlen[i];
+        u[i].wlen = (uint8_t)l;
+        if (l > 1) {
+            const uint16_t *r = zt_py_wrd + zt_py_wroff[word[i] - 1];
+            for (size_t k = 0; k < l; k++)
+                u[i + k].rd = r[k];
+        } else {
+            u[i].rd = (uint16_t)first_reading(u[i].rec);
+        }
+        i += l;
+    }
+}
+
+/* A single character with several readings goes to the context model.
+ * 儿 right after another character and in no word with it is the erhua
+ * suffix (玩儿 wánr), read er5. */
+static void single_chars(zt_py_unit *u, size_t n)
+{
+    for (size_t i = 0; i < n; i += u[i].wlen ? u[i].wlen : 1) {
+        if (u[i].wlen != 1 || u[i].user)
+            continue;
+        if (zt_py_rn[u[i].rec] > 1)
+            u[i].rd = (uint16_t)zt_py_model_choose(u, n, i, u[i].rd);
+        if ((u[i].simp == CP_ER || u[i].cp == CP_ER_T) && i > 0)
+            u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 5);
+    }
+}
+
+static int is_numeral(uint32_t cp)
+{
+    static const uint32_t nums[] = {0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09,
+                                    0x4E5D, 0x4E8C, 0x4E94, 0x516B, 0x516D,
+                                    0x5341, 0x5343, 0x56DB, 0x767E, 0x96F6};
+    for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
+        if (nums[k] == cp)
+            return 1;
+    return 0;
+}
+
+/* Step 4a: 一 is yí before a fourth tone and yì before the others, but keeps
+ * yī in numbers (十一, 一九八四, 第一) and at the end; 不 is bú before a
+ * fourth tone. */
+static void sandhi_yi_bu(zt_py_unit *u, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned next = zt_py_tone(u[i + 1].rd);
+        if (u[i].simp == CP_YI && u[i].rd == zt_py_with_tone(u[i].rd, 1)) {
+            if ((i > 0 && (is_numeral(u[i - 1].simp) || u[i - 1].simp == 0x7B2C)) ||
+                (is_numeral(u[i + 1].simp) && u[i + 1].simp != 0x767E &&
+                 u[i + 1].simp != 0x5343 && u[i + 1].simp != 0x4E07))
+                continue;
+            if (next == 4)
+                u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 2);
+            else if (next != 5)
+                u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 4);
+        } else if (u[i].simp == CP_BU && zt_py_tone(u[i].rd) == 4 && next == 4) {
+            u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 2);
+        }
+    }
+}
+
+/* Step 4b: in a stretch of third tones all but the last become second
+ * (你好 ní hǎo, 展览馆 zhán lán guǎn): the everyday simplification. */
+static void sandhi_third(zt_py_unit *u, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (zt_py_tone(u[i].rd) == 3 && zt_py_tone(u[i + 1].rd) == 3)
+            u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 2);
+}
+
+void zt_py_read_run(const zt_pinyin *p, zt_py_unit *u, size_t n)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++)
+        u[i].wlen = u[i].user = 0;
+    if (p->have_user) {
+        for (size_t i = 0; i < n;) {
+            size_t l = user_word(p, u, n, i);
+            if (!l) {
+                i++;
+                continue;
+            }
+            if (i > start)
+                segment(u + start, i - start);
+            i += l;
+            start = i;
+        }
+    }
+    if (n > start)
+        segment(u + start, n - start);
+    single_chars(u, n);
+    if (p->opt.sandhi || p->opt.spoken)
+        sandhi_yi_bu(u, n);
+    if (p->opt.spoken)
+        sandhi_third(u, n);
+}
