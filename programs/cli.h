@@ -42,5 +42,7 @@ size_t cli_read(int fd, const char *name, char *buf, size_t cap);
 int cmd_convert(int argc, char **argv);
 int cmd_pinyin(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
+int cmd_detect(int argc, char **argv);
 
 #endif

@@ -12,6 +12,8 @@ static const char usage[] =
     "  convert   Simplified <-> Traditional conversion with OpenCC's answers\n"
     "  pinyin    Hanyu Pinyin of Chinese text, the right reading in context\n"
     "  annotate  annotate text with its readings: 字(zì) or HTML <ruby>\n"
+    "  repair    clean text of pages damaged by injected pinyin: 會(huì) -> 会\n"
+    "  detect    pinyin-injection score (0..1) of each document\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (zhtext COMMAND --help for a command)\n"
@@ -25,6 +27,8 @@ static const struct {
     {"convert", cmd_convert},
     {"pinyin", cmd_pinyin},
     {"annotate", cmd_annotate},
+    {"repair", cmd_repair},
+    {"detect", cmd_detect},
 };
 
 int main(int argc, char **argv)
