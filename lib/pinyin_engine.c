@@ -24,13 +24,29 @@
 #define CP_ER 0x513F  /* 儿 */
 #define CP_ER_T 0x5152 /* 兒 */
 
-static const zt_trie words = {
-    .name = "pinyin-words",
-    .hi = zt_py_w_hi,
-    .pages = zt_py_w_pages,
-    .nodes = zt_py_w_nodes,
-    .cps = zt_py_w_cps,
-};
+/* The word trie (see pinyin_tables.h). */
+ZT_INLINE uint32_t word_root(uint32_t cp)
+{
+    if (ZT_UNLIKELY(cp > 0x10FFFF))
+        return 0;
+    return zt_py_w_pages[((uint32_t)zt_py_w_hi[cp >> 8] << 8) | (cp & 0xFF)];
+}
+
+ZT_INLINE uint32_t word_child(uint32_t n, uint32_t cp)
+{
+    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (zt_py_w_cps[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if (zt_py_w_cps[lo] >= cp)
+            return zt_py_w_cps[lo] == cp ? lo : 0;
+    return 0;
+}
 
 ZT_INLINE unsigned first_reading(uint32_t rec)
 {
@@ -42,7 +58,7 @@ ZT_INLINE unsigned first_reading(uint32_t rec)
 static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
 {
     const zt_trie *t = p->user;
-    uint32_t node = zt_trie_root(t, u[i].cp);
+    uint32_t node = zt_trie_root(t, u[i].simp);
     size_t best = 0;
     uint32_t val = 0;
     for (size_t j = i; node;) {
@@ -52,7 +68,7 @@ static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
         }
         if (++j >= n || !t->nodes[node].nkids)
             break;
-        node = zt_trie_child(t, node, u[j].cp);
+        node = zt_trie_child(t, node, u[j].simp);
     }
     if (!best)
         return 0;
@@ -76,9 +92,9 @@ static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
  * 乾隆 not 干隆). */
 static uint32_t step(uint32_t node, const zt_py_unit *u)
 {
-    uint32_t next = zt_trie_child(&words, node, u->simp);
+    uint32_t next = word_child(node, u->simp);
     if (!next && u->cp != u->simp)
-        next = zt_trie_child(&words, node, u->cp);
+        next = word_child(node, u->cp);
     return next;
 }
 
@@ -86,42 +102,43 @@ static uint32_t step(uint32_t node, const zt_py_unit *u)
 static void segment(zt_py_unit *u, size_t n)
 {
     float best[ZT_PY_RUN + 1];
-    uint32_t word[ZT_PY_RUN];   /* word index + 1 of the chosen word, or 0 */
+    uint32_t roff[ZT_PY_RUN];   /* readings of the chosen word */
     uint8_t wlen[ZT_PY_RUN];
     best[n] = 0;
     for (size_t i = n; i-- > 0;) {
-        uint32_t node = zt_trie_root(&words, u[i].simp);
+        uint32_t first = u[i].simp;
+        uint32_t node = word_root(first);
         if (!node && u[i].cp != u[i].simp)
-            node = zt_trie_root(&words, u[i].cp);
-        float one = node && zt_py_w_nodes[node].val
-                        ? zt_py_wlogp[zt_py_w_nodes[node].val - 1]
-                        : zt_py_unk_logp;
-        float b = one + best[i + 1];
-        uint32_t bw = node ? zt_py_w_nodes[node].val : 0;
+            node = word_root(first = u[i].cp);
+        float b = zt_py_unk_logp + best[i + 1];
+        if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD)
+            b = zt_py_w_nodes[node].logp + best[i + 1];
         size_t bl = 1;
+        uint32_t bo = 0;
+        /* most pairs start no word: the bigram filter skips the search */
+        if (i + 1 < n && !zt_py_bigram(first, u[i + 1].simp) &&
+            (u[i + 1].cp == u[i + 1].simp || !zt_py_bigram(first, u[i + 1].cp)))
+            node = 0;
         for (size_t j = i + 1; node && zt_py_w_nodes[node].nkids && j < n; j++) {
             node = step(node, &u[j]);
-            if (!node)
-                break;
-            uint32_t v = zt_py_w_nodes[node].val;
-            if (v) {
-                float c = zt_py_wlogp[v - 1] + best[j + 1];
+            if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
+                float c = zt_py_w_nodes[node].logp + best[j + 1];
                 if (c > b) {
                     b = c;
-                    bw = v;
+                    bo = zt_py_w_nodes[node].roff;
                     bl = j + 1 - i;
                 }
             }
         }
         best[i] = b;
-        word[i] = bw;
+        roff[i] = bo;
         wlen[i] = (uint8_t)bl;
     }
     for (size_t i = 0; i < n;) {
         size_t l = wlen[i];
         u[i].wlen = (uint8_t)l;
         if (l > 1) {
-            const uint16_t *r = zt_py_wrd + zt_py_wroff[word[i] - 1];
+            const uint16_t *r = zt_py_wrd + roff[i];
             for (size_t k = 0; k < l; k++)
                 u[i + k].rd = r[k];
         } else {

@@ -40,15 +40,13 @@ static uint32_t key_start(uint32_t target, uint32_t type)
 /* Index of feature `key` in the table, or zt_py_m_nkeys. */
 static size_t find_key(uint32_t key)
 {
-    size_t lo = 0, hi = zt_py_m_nkeys;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (zt_py_m_keys[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (uint32_t h = key & zt_py_m_hmask;; h = (h + 1) & zt_py_m_hmask) {
+        uint32_t v = zt_py_m_hash[h];
+        if (!v)
+            return zt_py_m_nkeys;
+        if (zt_py_m_keys[v - 1] == key)
+            return v - 1;
     }
-    return lo < zt_py_m_nkeys && zt_py_m_keys[lo] == key ? lo : zt_py_m_nkeys;
 }
 
 static int has_key(uint32_t key)

@@ -12,7 +12,6 @@
 #define ZT_PINYIN_TABLES_H
 
 #include "internal.h"
-#include "trie.h"
 
 #define ZT_PY_HI 0x1100 /* (0x10FFFF >> 8) + 1 */
 
@@ -33,23 +32,40 @@ extern const uint8_t zt_py_rn[];
 extern const uint16_t zt_py_rlist[];
 extern const uint32_t zt_py_simp[];
 
-/* Words (the segmentation dictionary with readings): a trie in lib/trie.h's
- * layout, node value = word index + 1; word w has log probability
- * zt_py_wlogp[w] and its readings at zt_py_wrd[zt_py_wroff[w]..] (one per
- * character).  zt_py_unk_logp is the log probability given to a single
- * character the dictionary does not list. */
-
+/* Words (the segmentation dictionary with readings): a trie over code
+ * points.  The root is a page table like the characters' (zt_py_w_hi,
+ * zt_py_w_pages: first code point -> node); node n's children are nodes
+ * kids .. kids + nkids - 1, their code points in zt_py_w_cps (sorted).  A
+ * node that ends a word has roff != UINT32_MAX: the word's log probability
+ * and its readings at zt_py_wrd[roff ..] (one per character), kept in the
+ * node so that one cache line serves the segmenter.  zt_py_unk_logp is
+ * the log probability of a character the dictionary does not list. */
+typedef struct zt_py_wnode {
+    uint32_t kids;
+    uint32_t nkids;
+    float logp;
+    uint32_t roff;
+} zt_py_wnode;
+#define ZT_PY_NOWORD UINT32_MAX
 extern const uint32_t zt_py_nwords;
 extern const float zt_py_unk_logp;
 extern const uint16_t zt_py_w_hi[];
 extern const uint32_t zt_py_w_pages[];
 extern const uint32_t zt_py_w_npages;
 extern const uint32_t zt_py_w_nnodes;
-extern const zt_trie_node zt_py_w_nodes[];
+extern const zt_py_wnode zt_py_w_nodes[];
 extern const uint32_t zt_py_w_cps[];
-extern const float zt_py_wlogp[];
-extern const uint32_t zt_py_wroff[];
 extern const uint16_t zt_py_wrd[];
+/* One bit per hash of the first two characters of each word (22 bits):
+ * clear means no word starts with the pair. */
+extern const uint64_t zt_py_w_bigram[];
+
+ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
+{
+    uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u);
+    h = (h * 0xC2B2AE35u) >> 10;
+    return (int)((zt_py_w_bigram[h >> 6] >> (h & 63)) & 1);
+}
 
 /* Context model (lib/pinyin_model.c, trained by tools/pinyin/train_model.py).
  * zt_py_rprior, parallel to zt_py_rlist: the word dictionary's share of
@@ -61,6 +77,10 @@ extern const uint16_t zt_py_wrd[];
 extern const uint8_t zt_py_rprior[];
 extern const uint32_t zt_py_m_nkeys;
 extern const uint32_t zt_py_m_keys[];
+/* Open addressing over the keys: slot (key & hmask), linear probing;
+ * zt_py_m_hash[slot] = key index + 1, 0 = empty. */
+extern const uint32_t zt_py_m_hmask;
+extern const uint32_t zt_py_m_hash[];
 extern const uint32_t zt_py_m_off[];
 extern const uint16_t zt_py_m_rd[];
 extern const int32_t zt_py_m_w[];
