@@ -89,13 +89,59 @@ ZT_INLINE size_t unmatched_len(const uint8_t *s, size_t n, uint32_t cp,
     return l;
 }
 
+/* Append value v of t.  The caller guarantees maxval + 8 bytes of room, so
+ * short values (nearly all: one or two characters) go as one 8-byte word;
+ * value pools carry 8 bytes of padding for this. */
+ZT_INLINE void emit(zt_buf *out, const zt_trie *t, uint32_t v)
+{
+    uint32_t vo = t->voff[v], vl = t->voff[v + 1] - vo;
+    char *d = out->data + out->len;
+    if (ZT_LIKELY(vl <= 8)) {
+        uint64_t x;
+        memcpy(&x, t->vals + vo, 8);
+        memcpy(d, &x, 8);
+    } else {
+        memcpy(d, t->vals + vo, vl);
+    }
+    out->len += vl;
+}
+
+/* The longest key of t that continues from node2, the node after the two
+ * characters s[0..pos2); 0 if none. */
+static size_t walk_from(const zt_trie *t, uint32_t node, const uint8_t *s,
+                        size_t pos, size_t n, uint32_t *val)
+{
+    size_t best = 0;
+    for (;;) {
+        if (t->nodes[node].val) {
+            best = pos;
+            *val = t->nodes[node].val - 1;
+        }
+        if (!t->nodes[node].nkids || pos >= n)
+            return best;
+        uint32_t c;
+        size_t cl = zt_utf8_decode(s + pos, n - pos, &c);
+        if (c == ZT_INVALID_CP || !(node = zt_trie_child(t, node, c)))
+            return best;
+        pos += cl;
+    }
+}
+
+/* Forward maximum matching of one stage over s[0..n), appended to out. */
 static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
                      zt_buf *out)
 {
     const uint8_t *lead = st->lead;
+    const uint32_t *tab = st->tab;
+    const size_t slack = (size_t)st->maxval + 8;
     size_t i = 0;
+    /* The character after the current one, when it has been decoded
+     * already (at position ahead_i), so it is decoded once, not twice. */
+    size_t ahead_i = (size_t)-1, ahead_l = 0;
+    uint32_t ahead_cp = 0;
     while (i < n) {
         if (!lead[s[i]]) {
+            /* A run of bytes that start no key: copy it in one go. */
             size_t j = i + 1;
             while (j < n && !lead[s[j]])
                 j++;
@@ -104,27 +150,111 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
             i = j;
             continue;
         }
-        uint32_t cp, v;
-        size_t l = zt_utf8_decode(s + i, n - i, &cp), m;
+        if (ZT_UNLIKELY(out->cap - out->len < slack) &&
+            zt_buf_reserve(out, slack + (n - i) + (n - i) / 4) != ZT_OK)
+            return ZT_ENOMEM;
+        uint32_t cp;
+        size_t l;
+        if (ahead_i == i) {
+            cp = ahead_cp;
+            l = ahead_l;
+        } else {
+            l = zt_utf8_decode(s + i, n - i, &cp);
+        }
+        if (ZT_LIKELY(cp < 0x10000)) {
+            /* The common case, decided by the table and, where a longer
+             * key could start here, by the pair tables. */
+            uint32_t e = tab[cp];
+            uint32_t first = ZT_TAB_ALT(e); /* alternative + 1, or 0 */
+            if ((e & ZT_TAB_MULTI) && i + l < n) {
+                uint32_t c;
+                size_t cl = zt_utf8_decode(s + i + l, n - i - l, &c);
+                ahead_i = i + l;
+                ahead_cp = c;
+                ahead_l = cl;
+                if (c != ZT_INVALID_CP) {
+                    /* Short-circuit order: alternative a is asked for a
+                     * longer key only if no earlier one matched at all,
+                     * i.e. while a < first - 1 or a is `first - 1`. */
+                    uint32_t last = first ? first - 1 : st->nalt - 1;
+                    for (uint32_t a = 0; a <= last; a++) {
+                        if (!(e & ZT_TAB_MULTI_ALT(a)))
+                            continue;
+                        const zt_trie *t = st->alt[a];
+                        uint32_t node2 = zt_trie_pair(t, cp, c), v;
+                        if (!node2)
+                            continue;
+                        size_t m = walk_from(t, node2, s + i, l + cl, n - i, &v);
+                        if (m) {
+                            emit(out, t, v);
+                            i += m;
+                            goto next;
+                        }
+                    }
+                }
+            }
+            if (first) {
+                emit(out, st->alt[first - 1], ZT_TAB_VAL(e));
+                i += l;
+                continue;
+            }
+            if (ZT_UNLIKELY(cp >= 0x2FF0 && cp <= 0x2FFF))
+                goto general;
+            /* l is 1 to 3 here; a byte loop beats a call to memcpy. */
+            char *d = out->data + out->len;
+            for (size_t k = 0; k < l; k++)
+                d[k] = (char)s[i + k];
+            out->len += l;
+            i += l;
+            continue;
+        }
+        if (cp == ZT_INVALID_CP) {
+            out->data[out->len++] = (char)s[i++];
+            continue;
+        }
+    general:;
+        /* Non-BMP characters and ideographic description sequences: the
+         * full search. */
+        uint32_t v;
         const zt_trie *t;
-        if (ZT_UNLIKELY(cp == ZT_INVALID_CP)) {
-            m = 1;
-        } else if ((m = stage_match(st, s + i, n - i, cp, l, &t, &v)) != 0) {
-            uint32_t vo = t->voff[v], vl = t->voff[v + 1] - vo;
-            if (zt_buf_need(out, vl) != ZT_OK)
-                return ZT_ENOMEM;
-            memcpy(out->data + out->len, t->vals + vo, vl);
-            out->len += vl;
+        size_t m = stage_match(st, s + i, n - i, cp, l, &t, &v);
+        if (m) {
+            emit(out, t, v);
             i += m;
             continue;
-        } else {
-            m = unmatched_len(s + i, n - i, cp, l);
         }
+        m = unmatched_len(s + i, n - i, cp, l);
         if (zt_buf_append(out, s + i, m) != ZT_OK)
             return ZT_ENOMEM;
         i += m;
+    next:;
     }
     return ZT_OK;
+}
+
+/* Can the stage change anything in s[0..n)?  Only asked of stages whose
+ * keys all start with one of a few rare lead bytes (the compatibility
+ * ideographs of the normalization stage start with EF A4..AB or F0 AF):
+ * a memchr per lead byte then skips the whole pass for nearly every text. */
+static int stage_may_apply(const zt_stage *st, const uint8_t *s, size_t n)
+{
+    if (!st->nrare)
+        return 1;
+    for (uint32_t k = 0; k < st->nrare; k++) {
+        const uint8_t *p = s, *end = s + n;
+        while ((p = memchr(p, st->rare_leads[k], (size_t)(end - p))) != NULL) {
+            uint32_t cp;
+            zt_utf8_decode(p, (size_t)(end - p), &cp);
+            if (cp < 0x10000 && st->tab[cp])
+                return 1;
+            if (cp >= 0x10000 && cp != ZT_INVALID_CP)
+                for (uint32_t a = 0; a < st->nalt; a++)
+                    if (zt_trie_root(st->alt[a], cp))
+                        return 1;
+            p++;
+        }
+    }
+    return 0;
 }
 
 /* ---- segmentation -------------------------------------------------------- */
@@ -184,6 +314,8 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
     zt_buf *tmp[2] = {&w->a, &w->b};
     int t = 0;
     for (uint32_t k = 0; k < c->nnorm; k++) {
+        if (!stage_may_apply(&c->norm[k], s, n))
+            continue;
         zt_buf *o = tmp[t];
         o->len = 0;
         if (fmm(&c->norm[k], s, n, o) != ZT_OK)
@@ -340,27 +472,60 @@ size_t zt_conv_force_cut(const uint8_t *s, size_t n)
 
 /* ---- construction -------------------------------------------------------- */
 
-static void stage_init(zt_stage *st, const zt_stage_def *d)
+static zt_status stage_init(zt_stage *st, const zt_stage_def *d)
 {
     st->nalt = d->nalt;
     memset(st->lead, 0, sizeof st->lead);
-    for (uint32_t a = 0; a < d->nalt; a++) {
+    for (uint32_t a = 0; a < d->nalt; a++)
+        if (d->alt[a]->nvals >= (1u << 24))
+            return ZT_ENOMEM; /* a user dictionary of 16M entries */
+    st->tab = calloc(0x10000, sizeof *st->tab);
+    if (!st->tab)
+        return ZT_ENOMEM;
+    st->maxval = 0;
+    /* Later alternatives first, so that an earlier one's one-character
+     * result overwrites theirs: short-circuit order. */
+    for (uint32_t a = d->nalt; a-- > 0;) {
         const zt_trie *t = d->alt[a];
         st->alt[a] = t;
+        if (t->maxval > st->maxval)
+            st->maxval = t->maxval;
         for (uint32_t h = 0; h < ZT_TRIE_HI; h++) {
             if (!t->hi[h])
                 continue;
             const uint32_t *page = t->pages + ((uint32_t)t->hi[h] << 8);
             for (uint32_t k = 0; k < 256; k++) {
-                if (page[k]) {
-                    uint8_t enc[4];
-                    zt_utf8_encode((h << 8) | k, enc);
-                    st->lead[enc[0]] = 1;
-                }
+                uint32_t node = page[k], cp = (h << 8) | k;
+                if (!node)
+                    continue;
+                uint8_t enc[4];
+                zt_utf8_encode(cp, enc);
+                st->lead[enc[0]] = 1;
+                if (cp >= 0x10000)
+                    continue;
+                const zt_trie_node *nd = &t->nodes[node];
+                if (nd->nkids)
+                    st->tab[cp] |= ZT_TAB_MULTI_ALT(a);
+                if (nd->val)
+                    st->tab[cp] = (st->tab[cp] & ZT_TAB_MULTI) |
+                                  ((a + 1) << 24) | (nd->val - 1);
             }
         }
     }
+    /* Few lead bytes (not counting ASCII): remember them for
+     * stage_may_apply. */
+    st->nrare = 0;
+    for (int b = 0; b < 256; b++) {
+        if (!st->lead[b])
+            continue;
+        if (b < 0x80 || st->nrare == 4) {
+            st->nrare = 0;
+            break;
+        }
+        st->rare_leads[st->nrare++] = (uint8_t)b;
+    }
     st->lead[0xE2] = 1; /* ideographic description operators */
+    return ZT_OK;
 }
 
 static void add_keychars(zt_converter *c, const zt_trie *t, size_t *ratio)
@@ -431,29 +596,32 @@ zt_status zt_converter_new(const char *config, const zt_dict *const *dicts,
     c->has_seg = d->has_seg;
     c->nchain = d->nchain;
     size_t ratio = 1;
-    for (uint32_t k = 0; k < d->nnorm; k++) {
-        stage_init(&c->norm[k], &d->norm[k]);
+    zt_status st = ZT_OK;
+    for (uint32_t k = 0; k < d->nnorm && st == ZT_OK; k++) {
+        st = stage_init(&c->norm[k], &d->norm[k]);
         ratio *= stage_keys(c, &c->norm[k]);
     }
-    if (d->has_seg) {
-        stage_init(&c->seg, &d->seg);
+    if (d->has_seg && st == ZT_OK) {
+        st = stage_init(&c->seg, &d->seg);
         stage_keys(c, &c->seg);
     }
-    for (uint32_t k = 0; k < d->nchain; k++) {
-        stage_init(&c->chain[k], &d->chain[k]);
+    for (uint32_t k = 0; k < d->nchain && st == ZT_OK; k++) {
+        st = stage_init(&c->chain[k], &d->chain[k]);
         ratio *= stage_keys(c, &c->chain[k]);
     }
-    if (ndicts) {
-        zt_status st = zt_dict_merge(dicts, ndicts, &c->user);
-        if (st != ZT_OK) {
-            free(c);
-            return st;
+    if (ndicts && st == ZT_OK) {
+        st = zt_dict_merge(dicts, ndicts, &c->user);
+        if (st == ZT_OK) {
+            zt_stage_def ud = {1, {c->user}};
+            st = stage_init(&c->user_stage, &ud);
+            size_t r = stage_keys(c, &c->user_stage);
+            if (r > ratio)
+                ratio = r;
         }
-        zt_stage_def ud = {1, {c->user}};
-        stage_init(&c->user_stage, &ud);
-        size_t r = stage_keys(c, &c->user_stage);
-        if (r > ratio)
-            ratio = r;
+    }
+    if (st != ZT_OK) {
+        zt_converter_free(c);
+        return st;
     }
     c->ratio = ratio;
     *out = c;
@@ -464,6 +632,12 @@ void zt_converter_free(zt_converter *c)
 {
     if (!c)
         return;
+    for (uint32_t k = 0; k < ZT_MAX_STAGES; k++) {
+        free(c->norm[k].tab);
+        free(c->chain[k].tab);
+    }
+    free(c->seg.tab);
+    free(c->user_stage.tab);
     zt_trie_free(c->user);
     free(c);
 }

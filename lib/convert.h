@@ -18,7 +18,21 @@ typedef struct zt_stage {
      * key of some alternative (or an ideographic description sequence):
      * every other byte is copied in bulk without decoding. */
     uint8_t lead[256];
+    /* tab[cp] for every BMP code point, so that most characters cost one
+     * load: bit 27 + a is set when alternative a has a key of two or more
+     * characters starting with cp (ZT_TAB_MULTI: any of them), and the
+     * first alternative that has cp itself as a key is in bits 24-26 (its
+     * index + 1; 0 if none) with that value's index in bits 0-23. */
+    uint32_t *tab;
+    uint32_t maxval;   /* longest value of any alternative, in bytes */
+    uint8_t rare_leads[4]; /* the lead bytes of keys, when there are few */
+    uint32_t nrare;        /* how many; 0 = many (see stage_may_apply) */
 } zt_stage;
+
+#define ZT_TAB_MULTI 0x78000000u
+#define ZT_TAB_MULTI_ALT(a) (0x08000000u << (a))
+#define ZT_TAB_ALT(e) (((e) >> 24) & 7u)
+#define ZT_TAB_VAL(e) ((e) & 0x00FFFFFFu)
 
 /* Scratch memory for one conversion; reusable across calls, one thread. */
 typedef struct zt_work {

@@ -47,7 +47,36 @@ typedef struct zt_trie {
     uint32_t maxval;            /* longest value in bytes */
     uint32_t ratio;             /* max over entries of ceil(value/key bytes) */
     uint32_t nonbmp_keys;       /* some key contains a non-BMP character */
+    /* Every key of two or more characters, by its first two characters:
+     * an open-addressing table of 2^pair_bits slots, each {cp0, cp1, node}
+     * where node is the trie node after those two characters (0 = empty
+     * slot).  Most pairs of adjacent characters in text start no key; this
+     * answers that, or finds the node, with one probe instead of a search
+     * among a root node's children, which is where conversion spent most of
+     * its time.  NULL when the trie has no such keys. */
+    const uint32_t *pairs;
+    uint32_t pair_bits;
 } zt_trie;
+
+ZT_INLINE uint32_t zt_pair_hash(uint32_t a, uint32_t b, uint32_t bits)
+{
+    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ (a >> 7)) >> (32 - bits);
+}
+
+/* The node after the two characters a, b; 0 if no key starts with them. */
+ZT_INLINE uint32_t zt_trie_pair(const zt_trie *t, uint32_t a, uint32_t b)
+{
+    if (!t->pairs)
+        return 0;
+    uint32_t mask = (1u << t->pair_bits) - 1;
+    for (uint32_t h = zt_pair_hash(a, b, t->pair_bits);; h = (h + 1) & mask) {
+        const uint32_t *e = t->pairs + 3 * (size_t)h;
+        if (!e[2])
+            return 0;
+        if (e[0] == a && e[1] == b)
+            return e[2];
+    }
+}
 
 /* Node index of the first character cp, 0 if no key starts with it. */
 ZT_INLINE uint32_t zt_trie_root(const zt_trie *t, uint32_t cp)
@@ -95,12 +124,20 @@ ZT_INLINE size_t zt_trie_longest(const zt_trie *t, const uint8_t *s, size_t n,
         best = l;
         *val = t->nodes[node].val - 1;
     }
-    while (t->nodes[node].nkids && pos < n) {
-        uint32_t c;
-        size_t cl = zt_utf8_decode(s + pos, n - pos, &c);
+    if (!t->nodes[node].nkids || pos >= n)
+        return best;
+    uint32_t c;
+    size_t cl = zt_utf8_decode(s + pos, n - pos, &c);
+    int first = 1;
+    for (;;) {
         if (c == ZT_INVALID_CP)
             break;
-        node = zt_trie_child(t, node, c);
+        if (first && t->pairs) {
+            node = zt_trie_pair(t, cp, c);
+            first = 0;
+        } else {
+            node = zt_trie_child(t, node, c);
+        }
         if (!node)
             break;
         pos += cl;
@@ -108,6 +145,9 @@ ZT_INLINE size_t zt_trie_longest(const zt_trie *t, const uint8_t *s, size_t n,
             best = pos;
             *val = t->nodes[node].val - 1;
         }
+        if (!t->nodes[node].nkids || pos >= n)
+            break;
+        cl = zt_utf8_decode(s + pos, n - pos, &c);
     }
     return best;
 }

@@ -121,6 +121,7 @@ typedef struct heap_trie {
     uint32_t *voff;
     char *vals;
     uint64_t *keychars;
+    uint32_t *pairs;
 } heap_trie;
 
 void zt_trie_free(zt_trie *t)
@@ -135,6 +136,7 @@ void zt_trie_free(zt_trie *t)
     free(h->voff);
     free(h->vals);
     free(h->keychars);
+    free(h->pairs);
     free(h);
 }
 
@@ -168,7 +170,9 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
     h->nodes = calloc(maxnodes, sizeof *h->nodes);
     h->cps = calloc(maxnodes, sizeof *h->cps);
     h->voff = malloc((n + 1) * sizeof *h->voff);
-    h->vals = malloc(b->vbytes.len + 1);
+    /* 8 bytes of padding: emit() in convert.c copies short values as one
+     * 8-byte word. */
+    h->vals = calloc(b->vbytes.len + 8, 1);
     h->keychars = calloc(1024, sizeof *h->keychars);
     h->hi = calloc(ZT_TRIE_HI, sizeof *h->hi);
     q = malloc(maxnodes * sizeof *q);
@@ -239,6 +243,35 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
         h->pages[((uint32_t)h->hi[cp >> 8] << 8) | (cp & 0xFF)] = node;
     }
 
+    /* The pair table (see trie.h): the depth-2 nodes are exactly the
+     * children of the root's children; at most half full. */
+    size_t npairs = 0;
+    for (uint32_t k = 0; k < root->nkids; k++)
+        npairs += h->nodes[root->kids + k].nkids;
+    uint32_t bits = 0;
+    if (npairs) {
+        bits = 4;
+        while (((size_t)1 << bits) < npairs * 2)
+            bits++;
+        h->pairs = calloc((size_t)3 << bits, sizeof *h->pairs);
+        if (!h->pairs)
+            goto done;
+        uint32_t mask = (1u << bits) - 1;
+        for (uint32_t k = 0; k < root->nkids; k++) {
+            uint32_t n1 = root->kids + k;
+            const zt_trie_node *nd = &h->nodes[n1];
+            for (uint32_t j = 0; j < nd->nkids; j++) {
+                uint32_t n2 = nd->kids + j, a = h->cps[n1], c = h->cps[n2];
+                uint32_t hh = zt_pair_hash(a, c, bits);
+                while (h->pairs[3 * (size_t)hh + 2])
+                    hh = (hh + 1) & mask;
+                h->pairs[3 * (size_t)hh] = a;
+                h->pairs[3 * (size_t)hh + 1] = c;
+                h->pairs[3 * (size_t)hh + 2] = n2;
+            }
+        }
+    }
+
     h->t.name = name;
     h->t.hi = h->hi;
     h->t.pages = h->pages;
@@ -254,6 +287,8 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
     h->t.maxval = maxval;
     h->t.ratio = ratio;
     h->t.nonbmp_keys = nonbmp;
+    h->t.pairs = h->pairs;
+    h->t.pair_bits = bits;
     *out = &h->t;
     h = NULL;
     st = ZT_OK;

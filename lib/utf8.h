@@ -23,6 +23,19 @@ ZT_INLINE size_t zt_utf8_decode(const uint8_t *s, size_t n, uint32_t *cp)
         *cp = b0;
         return 1;
     }
+    /* Three-byte sequences first: that is where CJK text lives.  E1..EC and
+     * EE..EF cannot be overlong or surrogates, so only the continuation
+     * bytes need checking. */
+    if ((uint8_t)(b0 - 0xE1) <= 0x0E && b0 != 0xED && n >= 3) {
+        uint32_t b1 = s[1], b2 = s[2];
+        if ((((b1 & 0xC0) ^ 0x80) | ((b2 & 0xC0) ^ 0x80)) == 0) {
+            *cp = ((uint32_t)(b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) |
+                  (b2 & 0x3F);
+            return 3;
+        }
+        *cp = ZT_INVALID_CP;
+        return 1;
+    }
     if (b0 < 0xE0) {
         if (b0 >= 0xC2 && n >= 2 && (s[1] & 0xC0) == 0x80) {
             *cp = ((uint32_t)(b0 & 0x1F) << 6) | (s[1] & 0x3F);

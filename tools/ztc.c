@@ -134,18 +134,24 @@ static void emit_trie(FILE *o, const named_trie *nt)
         if (i % 40 == 39 && i + 1 < total)
             fprintf(o, "\"\n\"");
     }
-    fprintf(o, "\";\n");
+    /* 7 NULs plus the literal's own: emit() may read 8 bytes of a value. */
+    fprintf(o, "\\0\\0\\0\\0\\0\\0\\0\";\n");
     fprintf(o, "static const uint64_t %s_keychars[1024] = {", id);
     for (int i = 0; i < 1024; i++)
         fprintf(o, "%s0x%llxu,", i % 8 ? "" : "\n",
                 (unsigned long long)t->keychars[i]);
     fprintf(o, "\n};\n");
+    int has_pairs = t->pairs != NULL;
+    if (has_pairs)
+        emit_u32(o, "uint32_t", id, "pairs", t->pairs,
+                 (size_t)3 << t->pair_bits);
     fprintf(o,
             "static const zt_trie %s = {\"%s\", %s_hi, %s_pages, %s_nodes, "
             "%s_cps, %s_voff, %s_vals, %s_keychars, %u, %u, %u, %u, %u, %u, "
-            "%u};\n\n",
+            "%u, %s%s, %u};\n\n",
             id, nt->expr, id, id, id, id, id, id, id, t->npages, t->nnodes,
-            t->nvals, t->nkeys, t->maxval, t->ratio, t->nonbmp_keys);
+            t->nvals, t->nkeys, t->maxval, t->ratio, t->nonbmp_keys,
+            has_pairs ? id : "NULL", has_pairs ? "_pairs" : "", t->pair_bits);
     free(tmp);
 }
 
