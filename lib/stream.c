@@ -60,7 +60,8 @@ static zt_status flush_to(zt_stream *s, size_t cut)
                                  (const uint8_t *)s->pending.data, cut, &s->out);
     if (st != ZT_OK)
         return st;
-    memmove(s->pending.data, s->pending.data + cut, s->pending.len - cut);
+    if (cut < s->pending.len) /* data may be NULL when nothing is pending */
+        memmove(s->pending.data, s->pending.data + cut, s->pending.len - cut);
     s->pending.len -= cut;
     s->noscan = 0;
     return ZT_OK;
