@@ -28,5 +28,6 @@ for s in $3; do
 done
 # Skips inside the programs (no ../shared) are reported in their logs.
 grep -h "^SKIP" "$BUILD"/tests/*.log 2>/dev/null | sort -u
-echo "tests ($BUILD): $pass passed, $fail failed, $skip skipped"
+echo "($BUILD)"
+echo "tests: $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]
