@@ -196,13 +196,24 @@ static void sandhi_yi_bu(zt_py_unit *u, size_t n)
     }
 }
 
-/* Step 4b: in a stretch of third tones all but the last become second
- * (你好 ní hǎo, 展览馆 zhán lán guǎn): the everyday simplification. */
+/* Step 4b: third-tone sandhi, the everyday simplification: inside a word a
+ * third tone before another third tone becomes second (你好 ní hǎo,
+ * 展览馆 zhán lán guǎn), and so does a one-character word before a third
+ * tone (我很好 wó hén hǎo); the tones compared are the original ones. */
 static void sandhi_third(zt_py_unit *u, size_t n)
 {
-    for (size_t i = 0; i + 1 < n; i++)
-        if (zt_py_tone(u[i].rd) == 3 && zt_py_tone(u[i + 1].rd) == 3)
+    uint8_t t[ZT_PY_RUN];
+    for (size_t i = 0; i < n; i++)
+        t[i] = (uint8_t)zt_py_tone(u[i].rd);
+    size_t start = 0, end = 0; /* the word holding i */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (i >= end) {
+            start = i;
+            end = i + (u[i].wlen ? u[i].wlen : 1);
+        }
+        if (t[i] == 3 && t[i + 1] == 3 && (i + 1 < end || end - start == 1))
             u[i].rd = (uint16_t)zt_py_with_tone(u[i].rd, 2);
+    }
 }
 
 void zt_py_read_run(const zt_pinyin *p, zt_py_unit *u, size_t n)

@@ -53,7 +53,7 @@ static size_t mark_pos(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) /* m, n, ng, hm, hng */
         if (s[i] == 'm' || s[i] == 'n')
             return i;
-    return n;
+    return n - 1; /* syllabic r: a combining mark on it */
 }
 
 /* ---- decomposition ------------------------------------------------------ */
@@ -74,7 +74,7 @@ static void decompose(const char *s, size_t n, size_t *il, char *fin,
         {"yi", "i"}, {"ya", "ia"}, {"ye", "ie"}, {"yao", "iao"}, {"you", "iou"},
         {"yan", "ian"}, {"yin", "in"}, {"yang", "iang"}, {"ying", "ing"},
         {"yong", "iong"}, {"yu", "v"}, {"yue", "ve"}, {"yuan", "van"},
-        {"yun", "vn"}, {"yo", "io"}, {"yai", "iai"}, {"wu", "u"}, {"wa", "ua"},
+        {"yun", "vn"}, {"yo", "io"}, {"yai", "iai"}, {"wong", "ueng"}, {"wu", "u"}, {"wa", "ua"},
         {"wo", "uo"}, {"wai", "uai"}, {"wei", "uei"}, {"wan", "uan"},
         {"wen", "uen"}, {"wang", "uang"}, {"weng", "ueng"},
     };
@@ -236,11 +236,18 @@ void zt_py_put_reading(zt_py_sink *k, const zt_pinyin_options *o, unsigned r)
             return;
         }
         put_letters(k, s, m, v);
-        size_t which = (size_t)(strchr(vowels, s[m]) - vowels);
-        if (s[m] == 'v' && v)
-            which = 8;
-        const char *mk = marks[which][tone - 1];
-        zt_py_put(k, mk, strlen(mk));
+        const char *vw = strchr(vowels, s[m]);
+        if (!vw) { /* no precomposed letter: the letter, then the mark */
+            static const char *const comb[] = {"\xCC\x84", "\xCC\x81", "\xCC\x8C", "\xCC\x80"};
+            zt_py_put(k, s + m, 1);
+            zt_py_put(k, comb[tone - 1], 2);
+        } else {
+            size_t which = (size_t)(vw - vowels);
+            if (s[m] == 'v' && v)
+                which = 8;
+            const char *mk = marks[which][tone - 1];
+            zt_py_put(k, mk, strlen(mk));
+        }
         put_letters(k, s + m + 1, n - m - 1, v);
         return;
     }

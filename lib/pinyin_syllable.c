@@ -8,7 +8,7 @@
  * character is read as (the inventory in the generated tables), so that
  * "hello" or "xyz1" are refused.
  */
-#include "pinyin_tables.h"
+#include "pinyin_internal.h"
 #include "utf8.h"
 
 int zt_py_find_syl(const char *s, size_t len)
@@ -75,6 +75,46 @@ static int find_marked(uint32_t cp, char *base, unsigned *tone)
     return 0;
 }
 
+/* Zhuyin (ㄓㄨㄥ, ˙ㄇㄚ, ㄌㄩˋ): the tone from its mark (none = first), the
+ * syllable by comparing the symbols with each syllable's zhuyin.  Returns
+ * the output length as zt_pinyin_normalize() does. */
+static size_t normalize_zhuyin(const char *s, size_t n, char *out, size_t cap)
+{
+    unsigned tone = 1;
+    /* neutral: ˙ (U+02D9) before or after */
+    if (n >= 2 && memcmp(s, "\xCB\x99", 2) == 0) {
+        tone = 5;
+        s += 2;
+        n -= 2;
+    } else if (n >= 2 && memcmp(s + n - 2, "\xCB\x99", 2) == 0) {
+        tone = 5;
+        n -= 2;
+    }
+    if (tone == 1 && n >= 2 && (uint8_t)s[n - 2] == 0xCB) {
+        uint8_t b = (uint8_t)s[n - 1];
+        tone = b == 0x8A ? 2 : b == 0x87 ? 3 : b == 0x8B ? 4 : 0;
+        if (!tone)
+            return 0;
+        n -= 2;
+    }
+    if (n == 0 || n > 12)
+        return 0;
+    for (uint32_t syl = 0; syl < zt_py_nsyl; syl++) {
+        char z[64];
+        size_t zl = zt_py_zhuyin(syl * 5, z, sizeof z);
+        if (zl == n && memcmp(z, s, n) == 0) {
+            size_t l = strnlen(zt_py_syl[syl], 8);
+            if (!out || l + 2 > cap)
+                return 0;
+            memcpy(out, zt_py_syl[syl], l);
+            out[l++] = (char)('0' + tone);
+            out[l] = '\0';
+            return l;
+        }
+    }
+    return 0;
+}
+
 size_t zt_pinyin_normalize(const char *s, size_t n, char *out, size_t cap)
 {
     char w[12];
@@ -83,6 +123,11 @@ size_t zt_pinyin_normalize(const char *s, size_t n, char *out, size_t cap)
     int digit = 0; /* a tone digit was seen: nothing may follow it */
     if (!s)
         return 0;
+    /* Zhuyin starts with a symbol of the Bopomofo block or with ˙. */
+    if (n >= 3 && (((uint8_t)s[0] == 0xE3 && ((uint8_t)s[1] == 0x84 ||
+                                             (uint8_t)s[1] == 0x86)) ||
+                   memcmp(s, "\xCB\x99", 2) == 0))
+        return normalize_zhuyin(s, n, out, cap);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         i += zt_utf8_decode((const uint8_t *)s + i, n - i, &cp);

@@ -9,4 +9,6 @@ $(BUILD)/gen/pinyin_tables.c: tools/pinyin/gen_tables.py $(wildcard $(PINYIN_DAT
 
 $(BUILD)/obj/gen/pinyin_tables.o: lib/pinyin_tables.h
 
-TESTS += test_pinyin_basic test_pinyin_cpp
+TESTS += test_pinyin_basic test_pinyin test_pinyin_cpp
+SCRIPT_TESTS += tests/pinyin_cli.sh
+FUZZERS += fuzz_html fuzz_pinyin_dict

@@ -40,6 +40,9 @@ from model_keys import (F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1,  # noqa:
                         EDGE, feature_key, dict_prior, cand_buckets)
 
 
+USE_BIAS = True
+
+
 def features(run, words_at, i):
     """Feature keys of run[i] (a string of Han characters; words_at[j] is the
     segment containing j as (start, end))."""
@@ -49,7 +52,7 @@ def features(run, words_at, i):
         return ord(run[k]) if 0 <= k < n else EDGE
     c = ord(run[i])
     l1, l2, r1, r2 = at(i - 1), at(i - 2), at(i + 1), at(i + 2)
-    f = [feature_key(c, F_BIAS, []),
+    f = ([feature_key(c, F_BIAS, [])] if USE_BIAS else []) + [
          feature_key(c, F_L1, [l1]), feature_key(c, F_R1, [r1]),
          feature_key(c, F_L2, [l2]), feature_key(c, F_R2, [r2]),
          feature_key(c, F_L1R1, [l1, r1]), feature_key(c, F_L2L1, [l2, l1]),
@@ -146,7 +149,10 @@ def main():
     ap.add_argument("--weak-weight", type=float, default=0.1)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--out", default=os.path.join(DATA, "model.txt"))
+    ap.add_argument("--no-bias", action="store_true")
     args = ap.parse_args()
+    global USE_BIAS
+    USE_BIAS = not args.no_bias
 
     eng = Engine()
     chars = eng.chars
