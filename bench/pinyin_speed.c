@@ -2,12 +2,13 @@
  * pinyin_speed.c - in-process throughput of zt_pinyin_text / zt_annotate on
  * a file, line by line (as the CLI feeds it), for bench/pinyin.sh.
  * Usage: pinyin_speed FILE [pinyin|annotate] [STYLE]
- * Prints: bytes seconds MB/s
+ * Prints: bytes seconds MB/s peak-RSS-KiB
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "zhtext.h"
@@ -63,7 +64,9 @@ int main(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%ld %.3f %.1f\n", sz, s, (double)sz / s / 1e6);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%ld %.3f %.1f %ld\n", sz, s, (double)sz / s / 1e6, ru.ru_maxrss);
     zt_pinyin_free(p);
     free(out);
     free(buf);
