@@ -207,7 +207,9 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
 
     cli_job job = {
         .name = annotate ? "annotate" : "pinyin",
-        .unit = CLI_UNIT_LINES,
+        /* HTML elements span lines (a <script> block): the walker must see
+         * the whole document.  Annotation adds no line breaks either way. */
+        .unit = annotate && s.ann.html ? CLI_UNIT_DOC : CLI_UNIT_LINES,
         .settings = &s,
         .worker_new = worker_new,
         .worker_free = worker_free,
@@ -215,6 +217,7 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
     };
     int rc = cli_run(&job, &io);
     zt_pinyin_free(s.p);
+    free(io.files);
     return rc;
 }
 

@@ -39,6 +39,10 @@ check "--chars" "长(zhǎng)大" "$(printf '长大' | "$Z" annotate --chars 長)
 check "--html" '<p title="中">中(zhōng)</p><!--中-->' \
     "$(printf '<p title="中">中</p><!--中-->' | "$Z" annotate --html)"
 
+printf '<script>\nvar a = "中";\n</script>\n<p>中</p>\n' > "$T/page.html"
+check "--html: elements spanning lines" "$(printf '<script>\nvar a = "中";\n</script>\n<p>中(zhōng)</p>')" \
+    "$("$Z" annotate --html "$T/page.html")"
+
 # User dictionary.
 printf '重庆\tzhong4 qing4\n' > "$T/user.txt"
 check "-d user dictionary" "zhong4 qing4" "$(printf '重庆' | "$Z" pinyin -s num -d "$T/user.txt")"
