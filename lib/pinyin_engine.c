@@ -25,13 +25,6 @@
 #define CP_ER_T 0x5152 /* 兒 */
 
 /* The word trie (see pinyin_tables.h). */
-ZT_INLINE uint32_t word_root(uint32_t cp)
-{
-    if (ZT_UNLIKELY(cp > 0x10FFFF))
-        return 0;
-    return zt_py_w_pages[((uint32_t)zt_py_w_hi[cp >> 8] << 8) | (cp & 0xFF)];
-}
-
 ZT_INLINE uint32_t word_child(uint32_t n, uint32_t cp)
 {
     uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
@@ -106,13 +99,10 @@ static void segment(zt_py_unit *u, size_t n)
     uint8_t wlen[ZT_PY_RUN];
     best[n] = 0;
     for (size_t i = n; i-- > 0;) {
-        uint32_t first = u[i].simp;
-        uint32_t node = word_root(first);
-        if (!node && u[i].cp != u[i].simp)
-            node = word_root(first = u[i].cp);
-        float b = zt_py_unk_logp + best[i + 1];
-        if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD)
-            b = zt_py_w_nodes[node].logp + best[i + 1];
+        uint32_t rec = u[i].rec;
+        uint32_t first = zt_py_r_wfirst[rec];
+        uint32_t node = zt_py_r_wnode[rec];
+        float b = zt_py_r_logp[rec] + best[i + 1];
         size_t bl = 1;
         uint32_t bo = 0;
         /* most pairs start no word: the bigram filter skips the search */

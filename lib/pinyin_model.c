@@ -105,6 +105,10 @@ unsigned zt_py_model_choose(const zt_py_unit *u, size_t n, size_t i,
     uint32_t l1 = i >= 1 ? u[i - 1].simp : EDGE, l2 = i >= 2 ? u[i - 2].simp : EDGE;
     uint32_t r1 = i + 1 < n ? u[i + 1].simp : EDGE;
     uint32_t r2 = i + 2 < n ? u[i + 2].simp : EDGE;
+    /* Every character trained on has a bias weight; one that has none
+     * has no context weights either, and the shared ones decide. */
+    if (!has_key(key_start(c, F_BIAS)))
+        goto choose;
     add_feature(key_start(c, F_BIAS), cand, nc, score);
     add_feature(fnv_word(key_start(c, F_L1), l1), cand, nc, score);
     add_feature(fnv_word(key_start(c, F_R1), r1), cand, nc, score);
@@ -130,6 +134,7 @@ unsigned zt_py_model_choose(const zt_py_unit *u, size_t n, size_t i,
             h = fnv_word(h, u[k].simp);
         add_feature(h, cand, nc, score);
     }
+choose:;
     size_t best = 0;
     for (size_t k = 1; k < nc; k++)
         if (score[k] > score[best])

@@ -33,7 +33,7 @@ static const char vowels[] = "aeiouvnm";
 static size_t sylstr(unsigned r, const char **s)
 {
     *s = zt_py_syl[zt_py_sylof(r)];
-    return strnlen(*s, 8);
+    return zt_py_syl_len[zt_py_sylof(r)];
 }
 
 /* Where the tone mark goes in s[0..n): an index, or n for none. */
@@ -252,6 +252,10 @@ void zt_py_put_reading(zt_py_sink *k, const zt_pinyin_options *o, unsigned r)
         return;
     }
     case ZT_PINYIN_NUM:
+        if (v && (tone != 5 || !o->omit_neutral)) { /* the common case */
+            zt_py_put(k, zt_py_rd[r], n + 1);
+            return;
+        }
         put_letters(k, s, n, v);
         if (tone != 5 || !o->omit_neutral) {
             char d = (char)('0' + tone);

@@ -18,6 +18,7 @@
 extern const uint32_t zt_py_nsyl;
 extern const char zt_py_syl[][8];   /* toneless syllables, sorted */
 extern const char zt_py_rd[][8];    /* zt_py_nsyl * 5 tone-number strings */
+extern const uint8_t zt_py_syl_len[]; /* strlen of each syllable */
 
 /* Characters: zt_py_pages[(zt_py_hi[cp >> 8] << 8) | (cp & 0xFF)] is the
  * record index + 1 (0: not a character with readings).  Record i has the
@@ -59,6 +60,13 @@ extern const uint16_t zt_py_wrd[];
 /* One bit per hash of the first two characters of each word (22 bits):
  * clear means no word starts with the pair. */
 extern const uint64_t zt_py_w_bigram[];
+/* Per character record: its root node in the word trie (0 if no word
+ * starts with it), the code point that node is for (its Simplified form,
+ * or itself when only that starts words), and its log probability as a
+ * one-character word (zt_py_unk_logp if it is none). */
+extern const uint32_t zt_py_r_wnode[];
+extern const uint32_t zt_py_r_wfirst[];
+extern const float zt_py_r_logp[];
 
 ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
 {

@@ -115,7 +115,7 @@ def build_trie(keys):
             hi[h] = len(pages)
             pages.append([0] * PAGE)
         pages[hi[h]][cp & 0xFF] = first[cp]
-    return hi, [v for p in pages for v in p], nodes, cps
+    return hi, [v for p in pages for v in p], nodes, cps, first
 
 
 def split_tone(r):
@@ -207,7 +207,7 @@ def main():
     # Words: segmentation probabilities and readings.
     words = read_words(datadir + "/words.txt")
     total = float(sum(f for _, _, f in words))
-    whi, wpages, wnodes, wcps = build_trie([w for w, _, _ in words])
+    whi, wpages, wnodes, wcps, wfirst = build_trie([w for w, _, _ in words])
     wlogp = ["%.4f" % (math.log(f / total)) for _, _, f in words]
     # Bigram filter: one bit per hash of a word's first two characters, so
     # the segmenter can skip the trie search for pairs that start no word.
@@ -220,6 +220,21 @@ def main():
     for w, rds, _ in words:
         wroff.append(len(wrd))
         wrd.extend(rid(r) for r in rds)
+
+    # Each record's entry into the word trie, found once here rather than at
+    # every position of the text: the root node of its Simplified form, else
+    # of itself (the segmenter's rule), the code point that was used, and
+    # the log probability of the character as a one-character word.
+    r_wnode, r_wfirst, r_logp = [], [], []
+    unk = "%.4f" % math.log(0.5 / total)
+    for cp in allcps:
+        s_ = ts.get(cp, cp)
+        f_ = s_ if s_ in wfirst else cp
+        node = wfirst.get(f_, 0)
+        r_wnode.append(node)
+        r_wfirst.append(f_)
+        v = wnodes[node][0] if node else 0
+        r_logp.append(wlogp[v - 1] if v else unk)
 
     # Prior buckets of each record's readings (the model's shared features):
     # bucket in the low 4 bits, 0x10 = the dictionary's favourite reading.
@@ -274,6 +289,7 @@ def main():
            "const uint32_t zt_py_nsyl = %d;" % len(syls),
            c_str_array("zt_py_syl", syls, 8),
            c_str_array("zt_py_rd", rd, 8),
+           c_int_array("uint8_t", "zt_py_syl_len", [len(x) for x in syls]),
            "const uint32_t zt_py_nchars = %d;" % len(allcps),
            c_int_array("uint16_t", "zt_py_hi", hi),
            c_int_array("uint32_t", "zt_py_pages", [v for p in pages for v in p]),
@@ -296,6 +312,9 @@ def main():
            c_int_array("uint16_t", "zt_py_wrd", wrd),
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
+           c_int_array("uint32_t", "zt_py_r_wnode", r_wnode),
+           c_int_array("uint32_t", "zt_py_r_wfirst", r_wfirst),
+           "const float zt_py_r_logp[%d] = {%s};" % (len(r_logp), ",".join(r_logp)),
            "const uint32_t zt_py_m_nkeys = %d;" % len(mkeys),
            c_int_array("uint32_t", "zt_py_m_keys", mkeys),
            "const uint32_t zt_py_m_hmask = %d;" % ((1 << hbits) - 1),
