@@ -79,6 +79,19 @@ static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
     return best;
 }
 
+/* The node for the two characters (a, b), 0 if no word starts so. */
+ZT_INLINE uint32_t pair_node(uint32_t a, uint32_t b)
+{
+    uint64_t key = ((uint64_t)a << 32) | b;
+    uint32_t mask = (1u << zt_py_w2_bits) - 1;
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
+    for (;; h = (h + 1) & mask) {
+        uint32_t n = zt_py_w2_node[h];
+        if (!n || zt_py_w2_key[h] == key)
+            return n;
+    }
+}
+
 /* One step down the word trie.  The Simplified form first; then the
  * character as written, because the character-level mapping also maps
  * characters that are in Simplified use themselves (哪吒 is not 哪咤,
@@ -105,13 +118,18 @@ static void segment(zt_py_unit *u, size_t n)
         float b = zt_py_r_logp[rec] + best[i + 1];
         size_t bl = 1;
         uint32_t bo = 0;
-        /* most pairs start no word: the bigram filter skips the search */
-        if (i + 1 < n && !zt_py_bigram(first, u[i + 1].simp) &&
-            (u[i + 1].cp == u[i + 1].simp || !zt_py_bigram(first, u[i + 1].cp)))
-            node = 0;
-        for (size_t j = i + 1; node && zt_py_w_nodes[node].nkids && j < n; j++) {
-            node = step(node, &u[j]);
-            if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
+        /* Most pairs start no word: the bigram filter (a bit in 512 KiB)
+         * says so before the pair hash is probed. */
+        uint32_t next = 0;
+        if (node && i + 1 < n) {
+            if (zt_py_bigram(first, u[i + 1].simp))
+                next = pair_node(first, u[i + 1].simp);
+            if (!next && u[i + 1].cp != u[i + 1].simp && zt_py_bigram(first, u[i + 1].cp))
+                next = pair_node(first, u[i + 1].cp);
+        }
+        /* node ends the prefix u[i..j] */
+        for (size_t j = i + 1; (node = next) != 0;) {
+            if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
                 float c = zt_py_w_nodes[node].logp + best[j + 1];
                 if (c > b) {
                     b = c;
@@ -119,6 +137,9 @@ static void segment(zt_py_unit *u, size_t n)
                     bl = j + 1 - i;
                 }
             }
+            if (++j >= n || !zt_py_w_nodes[node].nkids)
+                break;
+            next = step(node, &u[j]);
         }
         best[i] = b;
         roff[i] = bo;

@@ -56,6 +56,12 @@ extern const uint32_t zt_py_w_npages;
 extern const uint32_t zt_py_w_nnodes;
 extern const zt_py_wnode zt_py_w_nodes[];
 extern const uint32_t zt_py_w_cps[];
+/* The trie's second level by hash: slot of (first << 32 | second) by
+ * Fibonacci hashing to zt_py_w2_bits bits, linear probing; zt_py_w2_node
+ * is the node (0 = empty slot). */
+extern const uint32_t zt_py_w2_bits;
+extern const uint64_t zt_py_w2_key[];
+extern const uint32_t zt_py_w2_node[];
 extern const uint16_t zt_py_wrd[];
 /* One bit per hash of the first two characters of each word (22 bits):
  * clear means no word starts with the pair. */

@@ -28,6 +28,11 @@ PAGE = 256
 BIGRAM_BITS = 22
 
 
+def pair_hash(key, bits):
+    """lib/pinyin_engine.c's pair_slot(): Fibonacci hashing of the 64-bit key."""
+    return ((key * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> (64 - bits)
+
+
 def bigram_hash(a, b):
     """lib/pinyin_engine.c's bigram_hash(): 22 bits of a multiplicative hash."""
     h = ((a * 0x9E3779B1) ^ (b * 0x85EBCA77)) & 0xFFFFFFFF
@@ -216,6 +221,24 @@ def main():
         if len(w) >= 2:
             h = bigram_hash(ord(w[0]), ord(w[1]))
             bits[h >> 6] |= 1 << (h & 63)
+    # Second step of the trie by hash: (first, second code point) -> node,
+    # one probe instead of a search among the first character's children.
+    pairs = []
+    for c1, n1 in wfirst.items():
+        _, kids, nk = wnodes[n1]
+        for j in range(nk):
+            pairs.append(((c1 << 32) | wcps[kids + j], kids + j))
+    p2bits = 4
+    while (1 << p2bits) < len(pairs) * 3 // 2:
+        p2bits += 1
+    p2key = [0] * (1 << p2bits)
+    p2node = [0] * (1 << p2bits)
+    for key, node in pairs:
+        h = pair_hash(key, p2bits)
+        while p2node[h]:
+            h = (h + 1) & ((1 << p2bits) - 1)
+        p2key[h] = key
+        p2node[h] = node
     wroff, wrd = [], []
     for w, rds, _ in words:
         wroff.append(len(wrd))
@@ -309,6 +332,9 @@ def main():
                      for n in wnodes),
            "};",
            c_int_array("uint32_t", "zt_py_w_cps", wcps),
+           "const uint32_t zt_py_w2_bits = %d;" % p2bits,
+           "const uint64_t zt_py_w2_key[%d] = {%s};" % (len(p2key), ",".join("0x%xu" % k for k in p2key)),
+           c_int_array("uint32_t", "zt_py_w2_node", p2node),
            c_int_array("uint16_t", "zt_py_wrd", wrd),
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
