@@ -127,23 +127,72 @@ static size_t walk_from(const zt_trie *t, uint32_t node, const uint8_t *s,
     }
 }
 
-/* Forward maximum matching of one stage over s[0..n), appended to out. */
+static zt_status push_bar(zt_work *w, size_t pos)
+{
+    if (w->nbar == w->barcap) {
+        size_t nc = w->barcap ? w->barcap * 2 : 1024;
+        uint32_t *nb = realloc(w->bar, nc * sizeof *nb);
+        if (!nb)
+            return ZT_ENOMEM;
+        w->bar = nb;
+        w->barcap = nc;
+    }
+    w->bar[w->nbar++] = (uint32_t)pos;
+    return ZT_OK;
+}
+
+/* Segment boundaries handed between the passes of a segmented config.
+ * bar[0..nbar) are the ends of the segments, ascending, the last one at the
+ * end of the text: no match may cross one.  fmm() rewrites each as the
+ * matching position of its output, for the next stage. */
+typedef struct bars {
+    uint32_t *bar;
+    size_t nbar;
+} bars;
+
+/* Forward maximum matching of one stage over s[0..n), appended to out.
+ *
+ * b (may be NULL): segment ends that no match may cross, mapped in place to
+ * output positions.  seg (may be NULL): instead record, in w, the segments
+ * that the stage's first alternative defines (its matches, and the runs
+ * between them) as output positions: that is the segmentation of a config
+ * whose segmentation dictionary is this stage's first alternative (see
+ * zt_converter.fused), obtained without a pass of its own. */
 static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
-                     zt_buf *out)
+                     zt_buf *out, bars *b, zt_work *seg)
 {
     const uint8_t *lead = st->lead;
     const uint32_t *tab = st->tab;
     const size_t slack = (size_t)st->maxval + 8;
-    size_t i = 0;
+    size_t i = 0, bi = 0;
+    size_t limit = b && b->nbar ? b->bar[0] : n;
+    size_t run = out->len; /* seg: where the current unmatched run began */
     /* The character after the current one, when it has been decoded
      * already (at position ahead_i), so it is decoded once, not twice. */
     size_t ahead_i = (size_t)-1, ahead_l = 0;
     uint32_t ahead_cp = 0;
+#define SEG_WORD_BEGIN()                                                      \
+    do {                                                                      \
+        if (seg && run < out->len && push_bar(seg, out->len) != ZT_OK)        \
+            return ZT_ENOMEM;                                                 \
+    } while (0)
+#define SEG_WORD_END()                                                        \
+    do {                                                                      \
+        if (seg) {                                                            \
+            if (push_bar(seg, out->len) != ZT_OK)                             \
+                return ZT_ENOMEM;                                             \
+            run = out->len;                                                   \
+        }                                                                     \
+    } while (0)
     while (i < n) {
+        while (ZT_UNLIKELY(i == limit)) {
+            b->bar[bi++] = (uint32_t)out->len;
+            limit = bi < b->nbar ? b->bar[bi] : n;
+        }
         if (!lead[s[i]]) {
             /* A run of bytes that start no key: copy it in one go. */
             size_t j = i + 1;
-            while (j < n && !lead[s[j]])
+            while (j < limit && !lead[s[j]])
                 j++;
             if (zt_buf_append(out, s + i, j - i) != ZT_OK)
                 return ZT_ENOMEM;
@@ -159,20 +208,22 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
             cp = ahead_cp;
             l = ahead_l;
         } else {
-            l = zt_utf8_decode(s + i, n - i, &cp);
+            l = zt_utf8_decode(s + i, limit - i, &cp);
         }
         if (ZT_LIKELY(cp < 0x10000)) {
             /* The common case, decided by the table and, where a longer
              * key could start here, by the pair tables. */
             uint32_t e = tab[cp];
             uint32_t first = ZT_TAB_ALT(e); /* alternative + 1, or 0 */
-            if ((e & ZT_TAB_MULTI) && i + l < n) {
+            if ((e & ZT_TAB_MULTI) && i + l < limit) {
                 uint32_t c;
-                size_t cl = zt_utf8_decode(s + i + l, n - i - l, &c);
+                size_t cl = zt_utf8_decode(s + i + l, limit - i - l, &c);
                 ahead_i = i + l;
                 ahead_cp = c;
                 ahead_l = cl;
-                if (c != ZT_INVALID_CP) {
+                uint32_t h = zt_pairf_hash(cp, c);
+                if (c != ZT_INVALID_CP &&
+                    ((st->pairf[h >> 6] >> (h & 63)) & 1)) {
                     /* Short-circuit order: alternative a is asked for a
                      * longer key only if no earlier one matched at all,
                      * i.e. while a < first - 1 or a is `first - 1`. */
@@ -184,9 +235,14 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
                         uint32_t node2 = zt_trie_pair(t, cp, c), v;
                         if (!node2)
                             continue;
-                        size_t m = walk_from(t, node2, s + i, l + cl, n - i, &v);
+                        size_t m = walk_from(t, node2, s + i, l + cl,
+                                             limit - i, &v);
                         if (m) {
+                            if (a == 0)
+                                SEG_WORD_BEGIN();
                             emit(out, t, v);
+                            if (a == 0)
+                                SEG_WORD_END();
                             i += m;
                             goto next;
                         }
@@ -194,16 +250,23 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
                 }
             }
             if (first) {
+                if (first == 1)
+                    SEG_WORD_BEGIN();
                 emit(out, st->alt[first - 1], ZT_TAB_VAL(e));
+                if (first == 1)
+                    SEG_WORD_END();
                 i += l;
                 continue;
             }
             if (ZT_UNLIKELY(cp >= 0x2FF0 && cp <= 0x2FFF))
                 goto general;
-            /* l is 1 to 3 here; a byte loop beats a call to memcpy. */
+            /* l is 1 to 3 here; fixed-size copies beat a call to memcpy. */
             char *d = out->data + out->len;
-            for (size_t k = 0; k < l; k++)
-                d[k] = (char)s[i + k];
+            if (l == 3)
+                memcpy(d, s + i, 3);
+            else
+                for (size_t k = 0; k < l; k++)
+                    d[k] = (char)s[i + k];
             out->len += l;
             i += l;
             continue;
@@ -217,19 +280,31 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
          * full search. */
         uint32_t v;
         const zt_trie *t;
-        size_t m = stage_match(st, s + i, n - i, cp, l, &t, &v);
+        size_t m = stage_match(st, s + i, limit - i, cp, l, &t, &v);
         if (m) {
+            int word = t == st->alt[0];
+            if (word)
+                SEG_WORD_BEGIN();
             emit(out, t, v);
+            if (word)
+                SEG_WORD_END();
             i += m;
             continue;
         }
-        m = unmatched_len(s + i, n - i, cp, l);
+        m = unmatched_len(s + i, limit - i, cp, l);
         if (zt_buf_append(out, s + i, m) != ZT_OK)
             return ZT_ENOMEM;
         i += m;
     next:;
     }
+    if (b)
+        while (bi < b->nbar)
+            b->bar[bi++] = (uint32_t)out->len;
+    if (seg && run < out->len)
+        return push_bar(seg, out->len);
     return ZT_OK;
+#undef SEG_WORD_BEGIN
+#undef SEG_WORD_END
 }
 
 /* Can the stage change anything in s[0..n)?  Only asked of stages whose
@@ -258,20 +333,6 @@ static int stage_may_apply(const zt_stage *st, const uint8_t *s, size_t n)
 }
 
 /* ---- segmentation -------------------------------------------------------- */
-
-static zt_status push_bar(zt_work *w, size_t pos)
-{
-    if (w->nbar == w->barcap) {
-        size_t nc = w->barcap ? w->barcap * 2 : 1024;
-        uint32_t *nb = realloc(w->bar, nc * sizeof *nb);
-        if (!nb)
-            return ZT_ENOMEM;
-        w->bar = nb;
-        w->barcap = nc;
-    }
-    w->bar[w->nbar++] = (uint32_t)pos;
-    return ZT_OK;
-}
 
 /* Fill w->bar with the end of every segment: each matched word is a
  * segment, and so is each maximal run of unmatched characters. */
@@ -318,48 +379,49 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
             continue;
         zt_buf *o = tmp[t];
         o->len = 0;
-        if (fmm(&c->norm[k], s, n, o) != ZT_OK)
+        if (fmm(&c->norm[k], s, n, o, NULL, NULL) != ZT_OK)
             return ZT_ENOMEM;
         s = (const uint8_t *)o->data;
         n = o->len;
         t ^= 1;
     }
-    if (!c->has_seg) {
-        for (uint32_t k = 0; k + 1 < c->nchain; k++) {
-            zt_buf *o = tmp[t];
-            o->len = 0;
-            if (fmm(&c->chain[k], s, n, o) != ZT_OK)
+    /* With segmentation, the segment ends travel from stage to stage in
+     * w->bar; a fused config gets them from its first stage. */
+    bars bb = {NULL, 0}, *b = NULL;
+    uint32_t k0 = 0;
+    if (c->has_seg) {
+        w->nbar = 0;
+        if (c->fused) {
+            zt_buf *o = c->nchain == 1 ? out : tmp[t];
+            if (c->nchain > 1)
+                o->len = 0;
+            if (fmm(&c->chain[0], s, n, o, NULL, w) != ZT_OK)
                 return ZT_ENOMEM;
+            if (c->nchain == 1)
+                return ZT_OK;
             s = (const uint8_t *)o->data;
             n = o->len;
             t ^= 1;
+            k0 = 1;
+        } else if (segment(&c->seg, w, s, n) != ZT_OK) {
+            return ZT_ENOMEM;
         }
-        return fmm(&c->chain[c->nchain - 1], s, n, out);
+        bb.bar = w->bar;
+        bb.nbar = w->nbar;
+        b = &bb;
     }
-    if (segment(&c->seg, w, s, n) != ZT_OK)
-        return ZT_ENOMEM;
-    /* Run each stage over the whole text segment by segment; the segment
-     * ends (w->bar) are carried through to the stage's output positions. */
-    for (uint32_t k = 0; k < c->nchain; k++) {
-        int last = k + 1 == c->nchain;
-        zt_buf *o = last ? out : tmp[t];
-        if (!last)
-            o->len = 0;
-        size_t start = 0;
-        for (size_t b = 0; b < w->nbar; b++) {
-            size_t end = w->bar[b];
-            if (fmm(&c->chain[k], s + start, end - start, o) != ZT_OK)
-                return ZT_ENOMEM;
-            start = end;
-            w->bar[b] = (uint32_t)o->len;
-        }
-        if (!last) {
-            s = (const uint8_t *)o->data;
-            n = o->len;
-            t ^= 1;
-        }
+    for (uint32_t k = k0; k + 1 < c->nchain; k++) {
+        zt_buf *o = tmp[t];
+        o->len = 0;
+        if (fmm(&c->chain[k], s, n, o, b, NULL) != ZT_OK)
+            return ZT_ENOMEM;
+        s = (const uint8_t *)o->data;
+        n = o->len;
+        t ^= 1;
     }
-    return ZT_OK;
+    /* The last stage appends to out, after earlier pieces: the segment
+     * ends it writes back are not used any more. */
+    return fmm(&c->chain[c->nchain - 1], s, n, out, b, NULL);
 }
 
 zt_status zt_conv_piece(const zt_converter *c, zt_work *w, const uint8_t *s,
@@ -480,8 +542,21 @@ static zt_status stage_init(zt_stage *st, const zt_stage_def *d)
         if (d->alt[a]->nvals >= (1u << 24))
             return ZT_ENOMEM; /* a user dictionary of 16M entries */
     st->tab = calloc(0x10000, sizeof *st->tab);
-    if (!st->tab)
+    st->pairf = calloc(((size_t)1 << ZT_PAIRF_BITS) / 64, sizeof *st->pairf);
+    if (!st->tab || !st->pairf)
         return ZT_ENOMEM;
+    for (uint32_t a = 0; a < d->nalt; a++) {
+        const zt_trie *t = d->alt[a];
+        if (!t->pairs)
+            continue;
+        for (size_t k = 0; k < ((size_t)1 << t->pair_bits); k++) {
+            const uint32_t *e = t->pairs + 3 * k;
+            if (e[2]) {
+                uint32_t h = zt_pairf_hash(e[0], e[1]);
+                st->pairf[h >> 6] |= (uint64_t)1 << (h & 63);
+            }
+        }
+    }
     st->maxval = 0;
     /* Later alternatives first, so that an earlier one's one-character
      * result overwrites theirs: short-circuit order. */
@@ -623,6 +698,17 @@ zt_status zt_converter_new(const char *config, const zt_dict *const *dicts,
         zt_converter_free(c);
         return st;
     }
+    /* Segmentation by the first stage's first alternative, where every other
+     * alternative of that stage has only one-character keys, visits exactly
+     * the positions that stage visits and so cuts exactly where its matches
+     * by that alternative begin and end: fmm() records that and the
+     * segmentation pass is saved (s2tw, s2twp, s2hk, s2hkp). */
+    if (d->has_seg && d->seg.nalt == 1 && d->seg.alt[0] == d->chain[0].alt[0]) {
+        c->fused = 1;
+        for (uint32_t a = 1; a < d->chain[0].nalt; a++)
+            if (d->chain[0].alt[a]->pairs) /* a key of two or more characters */
+                c->fused = 0;
+    }
     c->ratio = ratio;
     *out = c;
     return ZT_OK;
@@ -634,10 +720,14 @@ void zt_converter_free(zt_converter *c)
         return;
     for (uint32_t k = 0; k < ZT_MAX_STAGES; k++) {
         free(c->norm[k].tab);
+        free(c->norm[k].pairf);
         free(c->chain[k].tab);
+        free(c->chain[k].pairf);
     }
     free(c->seg.tab);
+    free(c->seg.pairf);
     free(c->user_stage.tab);
+    free(c->user_stage.pairf);
     zt_trie_free(c->user);
     free(c);
 }

@@ -25,9 +25,19 @@ typedef struct zt_stage {
      * index + 1; 0 if none) with that value's index in bits 0-23. */
     uint32_t *tab;
     uint32_t maxval;   /* longest value of any alternative, in bytes */
+    /* One bit per hash of every alternative's first two key characters
+     * (ZT_PAIRF_BITS bits): one test rejects most adjacent pairs before
+     * any alternative's pair table is probed. */
+    uint64_t *pairf;
     uint8_t rare_leads[4]; /* the lead bytes of keys, when there are few */
     uint32_t nrare;        /* how many; 0 = many (see stage_may_apply) */
 } zt_stage;
+
+#define ZT_PAIRF_BITS 18
+ZT_INLINE uint32_t zt_pairf_hash(uint32_t a, uint32_t b)
+{
+    return (a * 0x85EBCA77u ^ b * 0xC2B2AE3Du) >> (32 - ZT_PAIRF_BITS);
+}
 
 #define ZT_TAB_MULTI 0x78000000u
 #define ZT_TAB_MULTI_ALT(a) (0x08000000u << (a))
@@ -54,6 +64,7 @@ struct zt_converter {
     uint64_t keychars[1024];
     int nonbmp_keys;
     size_t ratio; /* output bytes per input byte, at most */
+    int fused;    /* segmentation comes from the first stage (convert.c) */
 };
 
 ZT_HIDDEN void zt_work_free(zt_work *w);

@@ -29,5 +29,11 @@ test-sanitize:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT=-O1 \
 	    CFLAGS="$(SAN_FLAGS)" LDLIBS="$(SAN_FLAGS) -lpthread -lm" ZT_SANITIZE=1 test-run
 
-test: test-run
+.PHONY: deps
+deps:
+	@sh tools/deps.sh
+
+# deps first: on a fresh machine it installs what the tests need (as root).
+test: deps
+	@$(MAKE) --no-print-directory test-run
 	@$(MAKE) --no-print-directory test-sanitize
