@@ -272,7 +272,10 @@ enum {
 };
 enum {
     ZT_ANNOTATE_ALL = 0,        /* every Han character */
-    ZT_ANNOTATE_POLYPHONIC = 1, /* characters with more than one reading */
+    ZT_ANNOTATE_POLYPHONIC = 1, /* characters with more than one reading in
+                                   modern use (each at least 0.4% of the
+                                   character's uses in the word dictionary;
+                                   a neutral-tone variant does not count) */
     ZT_ANNOTATE_LIST = 2        /* the characters in `chars` */
 };
 

@@ -43,7 +43,7 @@ static int selected(const ann_job *j, const zt_py_unit *u)
 {
     switch (j->o->which) {
     case ZT_ANNOTATE_POLYPHONIC:
-        return zt_py_rn[u->rec] > 1;
+        return zt_py_r_poly[u->rec];
     case ZT_ANNOTATE_LIST:
         return in_list(j, u->simp) || in_list(j, u->cp);
     default:

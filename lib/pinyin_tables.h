@@ -89,6 +89,9 @@ ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
  * Shared weights of a candidate: by rank (capped at 4), by prior bucket,
  * and for the favourite. */
 extern const uint8_t zt_py_rprior[];
+/* Per record: 1 if the character is polyphonic in modern use (at least two
+ * readings each making 0.4% of its uses in the word dictionary). */
+extern const uint8_t zt_py_r_poly[];
 extern const uint32_t zt_py_m_nkeys;
 extern const uint32_t zt_py_m_keys[];
 /* Open addressing over the keys: slot (key & hmask), linear probing;

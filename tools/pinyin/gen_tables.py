@@ -270,6 +270,32 @@ def main():
         for b, top in cand_buckets(chr(cp), order, prior):
             rprior.append(b | (0x10 if top else 0))
 
+    # Polyphonic, for annotate --which polyphonic: at least two readings the
+    # word dictionary really uses (each at least 0.4% of the character's
+    # uses; a neutral-tone variant counts with its syllable: 们 men5/men2 is
+    # not polyphonic, 中 zhōng/zhòng is).  A character the dictionary does
+    # not know is polyphonic if Unihan gives it several syllables.
+    r_poly = []
+    for cp in allcps:
+        c = chr(ts.get(cp, cp))
+        i = index[cp]
+        order = [rdlist[roff[i] + k] for k in range(rn[i])]
+        p = prior.get(c, {})
+        tot = float(sum(p.values()))
+        if tot > 0:
+            used = set()
+            for r in order:
+                name = syls[r // 5] + str(r % 5 + 1)
+                if p.get(name, 0) / tot >= 0.004:
+                    used.add(r)
+            sylls = {r // 5 for r in used}
+            full = {r for r in used if r % 5 != 4 or not any(
+                x // 5 == r // 5 and x % 5 != 4 for x in used)}
+            poly = len(full) >= 2 or len(sylls) >= 2
+        else:
+            poly = len({r // 5 for r in order}) >= 2
+        r_poly.append(1 if poly else 0)
+
     # The context model: weights by feature key; shared ones apart.
     mkeys, moff, mrd, mw = [], [], [], []
     shared = {}
@@ -338,6 +364,7 @@ def main():
            c_int_array("uint16_t", "zt_py_wrd", wrd),
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
+           c_int_array("uint8_t", "zt_py_r_poly", r_poly),
            c_int_array("uint32_t", "zt_py_r_wnode", r_wnode),
            c_int_array("uint32_t", "zt_py_r_wfirst", r_wfirst),
            "const float zt_py_r_logp[%d] = {%s};" % (len(r_logp), ",".join(r_logp)),
