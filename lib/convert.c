@@ -546,16 +546,10 @@ static zt_status stage_init(zt_stage *st, const zt_stage_def *d)
     if (!st->tab || !st->pairf)
         return ZT_ENOMEM;
     for (uint32_t a = 0; a < d->nalt; a++) {
-        const zt_trie *t = d->alt[a];
-        if (!t->pairs)
-            continue;
-        for (size_t k = 0; k < ((size_t)1 << t->pair_bits); k++) {
-            const uint32_t *e = t->pairs + 3 * k;
-            if (e[2]) {
-                uint32_t h = zt_pairf_hash(e[0], e[1]);
-                st->pairf[h >> 6] |= (uint64_t)1 << (h & 63);
-            }
-        }
+        const uint64_t *f = d->alt[a]->pairf;
+        if (f)
+            for (size_t k = 0; k < ((size_t)1 << ZT_PAIRF_BITS) / 64; k++)
+                st->pairf[k] |= f[k];
     }
     st->maxval = 0;
     /* Later alternatives first, so that an earlier one's one-character

@@ -33,12 +33,6 @@ typedef struct zt_stage {
     uint32_t nrare;        /* how many; 0 = many (see stage_may_apply) */
 } zt_stage;
 
-#define ZT_PAIRF_BITS 18
-ZT_INLINE uint32_t zt_pairf_hash(uint32_t a, uint32_t b)
-{
-    return (a * 0x85EBCA77u ^ b * 0xC2B2AE3Du) >> (32 - ZT_PAIRF_BITS);
-}
-
 #define ZT_TAB_MULTI 0x78000000u
 #define ZT_TAB_MULTI_ALT(a) (0x08000000u << (a))
 #define ZT_TAB_ALT(e) (((e) >> 24) & 7u)

@@ -56,7 +56,17 @@ typedef struct zt_trie {
      * its time.  NULL when the trie has no such keys. */
     const uint32_t *pairs;
     uint32_t pair_bits;
+    /* The same pairs as a 2^ZT_PAIRF_BITS-bit filter (NULL when there are
+     * none), so that a converter ORs its stages' filters together at
+     * start-up instead of reading every pair table. */
+    const uint64_t *pairf;
 } zt_trie;
+
+#define ZT_PAIRF_BITS 18
+ZT_INLINE uint32_t zt_pairf_hash(uint32_t a, uint32_t b)
+{
+    return (a * 0x85EBCA77u ^ b * 0xC2B2AE3Du) >> (32 - ZT_PAIRF_BITS);
+}
 
 ZT_INLINE uint32_t zt_pair_hash(uint32_t a, uint32_t b, uint32_t bits)
 {

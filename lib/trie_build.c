@@ -122,6 +122,7 @@ typedef struct heap_trie {
     char *vals;
     uint64_t *keychars;
     uint32_t *pairs;
+    uint64_t *pairf;
 } heap_trie;
 
 void zt_trie_free(zt_trie *t)
@@ -137,6 +138,7 @@ void zt_trie_free(zt_trie *t)
     free(h->vals);
     free(h->keychars);
     free(h->pairs);
+    free(h->pairf);
     free(h);
 }
 
@@ -254,7 +256,8 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
         while (((size_t)1 << bits) < npairs * 2)
             bits++;
         h->pairs = calloc((size_t)3 << bits, sizeof *h->pairs);
-        if (!h->pairs)
+        h->pairf = calloc(((size_t)1 << ZT_PAIRF_BITS) / 64, sizeof *h->pairf);
+        if (!h->pairs || !h->pairf)
             goto done;
         uint32_t mask = (1u << bits) - 1;
         for (uint32_t k = 0; k < root->nkids; k++) {
@@ -268,6 +271,8 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
                 h->pairs[3 * (size_t)hh] = a;
                 h->pairs[3 * (size_t)hh + 1] = c;
                 h->pairs[3 * (size_t)hh + 2] = n2;
+                uint32_t f = zt_pairf_hash(a, c);
+                h->pairf[f >> 6] |= (uint64_t)1 << (f & 63);
             }
         }
     }
@@ -288,6 +293,7 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
     h->t.ratio = ratio;
     h->t.nonbmp_keys = nonbmp;
     h->t.pairs = h->pairs;
+    h->t.pairf = h->pairf;
     h->t.pair_bits = bits;
     *out = &h->t;
     h = NULL;

@@ -142,16 +142,24 @@ static void emit_trie(FILE *o, const named_trie *nt)
                 (unsigned long long)t->keychars[i]);
     fprintf(o, "\n};\n");
     int has_pairs = t->pairs != NULL;
-    if (has_pairs)
+    if (has_pairs) {
         emit_u32(o, "uint32_t", id, "pairs", t->pairs,
                  (size_t)3 << t->pair_bits);
+        size_t fw = ((size_t)1 << ZT_PAIRF_BITS) / 64;
+        fprintf(o, "static const uint64_t %s_pairf[%zu] = {", id, fw);
+        for (size_t i = 0; i < fw; i++)
+            fprintf(o, "%s0x%llxu,", i % 8 ? "" : "\n",
+                    (unsigned long long)t->pairf[i]);
+        fprintf(o, "\n};\n");
+    }
     fprintf(o,
             "static const zt_trie %s = {\"%s\", %s_hi, %s_pages, %s_nodes, "
             "%s_cps, %s_voff, %s_vals, %s_keychars, %u, %u, %u, %u, %u, %u, "
-            "%u, %s%s, %u};\n\n",
+            "%u, %s%s, %u, %s%s};\n\n",
             id, nt->expr, id, id, id, id, id, id, id, t->npages, t->nnodes,
             t->nvals, t->nkeys, t->maxval, t->ratio, t->nonbmp_keys,
-            has_pairs ? id : "NULL", has_pairs ? "_pairs" : "", t->pair_bits);
+            has_pairs ? id : "NULL", has_pairs ? "_pairs" : "", t->pair_bits,
+            has_pairs ? id : "NULL", has_pairs ? "_pairf" : "");
     free(tmp);
 }
 
