@@ -1,5 +1,5 @@
 /*
- * zt_bench - in-process throughput of the library, for bench/*.sh.
+ * zt_bench - in-process throughput of the library, for the bench scripts.
  *
  *   zt_bench convert CONFIG FILE [REPEAT]
  *

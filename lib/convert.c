@@ -158,12 +158,18 @@ typedef struct bars {
  * between them) as output positions: that is the segmentation of a config
  * whose segmentation dictionary is this stage's first alternative (see
  * zt_converter.fused), obtained without a pass of its own. */
-static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
-                     zt_buf *out, bars *b, zt_work *seg)
+ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
+                             zt_buf *out, bars *b, zt_work *seg)
 {
     const uint8_t *lead = st->lead;
     const uint32_t *tab = st->tab;
     const size_t slack = (size_t)st->maxval + 8;
+    /* Room for the whole output up front when values are never much
+     * longer than their keys (all built-in dictionaries): then no token
+     * needs a check of its own. */
+    int checked = st->ratio > 4;
+    if (!checked && zt_buf_reserve(out, n * st->ratio + slack) != ZT_OK)
+        return ZT_ENOMEM;
     size_t i = 0, bi = 0;
     size_t limit = b && b->nbar ? b->bar[0] : n;
     size_t run = out->len; /* seg: where the current unmatched run began */
@@ -199,7 +205,7 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
             i = j;
             continue;
         }
-        if (ZT_UNLIKELY(out->cap - out->len < slack) &&
+        if (checked && out->cap - out->len < slack &&
             zt_buf_reserve(out, slack + (n - i) + (n - i) / 4) != ZT_OK)
             return ZT_ENOMEM;
         uint32_t cp;
@@ -305,6 +311,36 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
     return ZT_OK;
 #undef SEG_WORD_BEGIN
 #undef SEG_WORD_END
+}
+
+/* fmm_impl specialised for each use, so that the plain case carries no
+ * tests for segments it does not have. */
+static zt_status fmm_plain(const zt_stage *st, const uint8_t *s, size_t n,
+                           zt_buf *out)
+{
+    return fmm_impl(st, s, n, out, NULL, NULL);
+}
+
+static zt_status fmm_bars(const zt_stage *st, const uint8_t *s, size_t n,
+                          zt_buf *out, bars *b)
+{
+    return fmm_impl(st, s, n, out, b, NULL);
+}
+
+static zt_status fmm_seg(const zt_stage *st, const uint8_t *s, size_t n,
+                         zt_buf *out, zt_work *seg)
+{
+    return fmm_impl(st, s, n, out, NULL, seg);
+}
+
+static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
+                     zt_buf *out, bars *b, zt_work *seg)
+{
+    if (seg)
+        return fmm_seg(st, s, n, out, seg);
+    if (b)
+        return fmm_bars(st, s, n, out, b);
+    return fmm_plain(st, s, n, out);
 }
 
 /* Can the stage change anything in s[0..n)?  Only asked of stages whose
@@ -552,6 +588,10 @@ static zt_status stage_init(zt_stage *st, const zt_stage_def *d)
                 st->pairf[k] |= f[k];
     }
     st->maxval = 0;
+    st->ratio = 1;
+    for (uint32_t a = 0; a < d->nalt; a++)
+        if (d->alt[a]->ratio > st->ratio)
+            st->ratio = d->alt[a]->ratio;
     /* Later alternatives first, so that an earlier one's one-character
      * result overwrites theirs: short-circuit order. */
     for (uint32_t a = d->nalt; a-- > 0;) {

@@ -25,6 +25,7 @@ typedef struct zt_stage {
      * index + 1; 0 if none) with that value's index in bits 0-23. */
     uint32_t *tab;
     uint32_t maxval;   /* longest value of any alternative, in bytes */
+    uint32_t ratio;    /* max value bytes per key byte, rounded up */
     /* One bit per hash of every alternative's first two key characters
      * (ZT_PAIRF_BITS bits): one test rejects most adjacent pairs before
      * any alternative's pair table is probed. */
