@@ -94,14 +94,45 @@ ZT_INLINE uint32_t pair_node(uint32_t a, uint32_t b)
 
 /* One step down the word trie.  The Simplified form first; then the
  * character as written, because the character-level mapping also maps
- * characters that are in Simplified use themselves (哪吒 is not 哪咤,
- * 乾隆 not 干隆). */
+ * characters that are in Simplified use themselves (哪吒 is not 哪咤). */
 static uint32_t step(uint32_t node, const zt_py_unit *u)
 {
     uint32_t next = word_child(node, u->simp);
     if (!next && u->cp != u->simp)
         next = word_child(node, u->cp);
     return next;
+}
+
+/* The best word starting at u[i] from the root `node` of the code point
+ * `first`: improves *b (log probability of the best path from i), *bo
+ * (its readings) and *bl (its length) when a word beats them. */
+static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
+                       uint32_t node, const float *best, float *b, uint32_t *bo,
+                       size_t *bl)
+{
+    /* Most pairs start no word: the bigram filter (a bit in 512 KiB) says
+     * so before the pair hash is probed. */
+    uint32_t next = 0;
+    if (!node || i + 1 >= n)
+        return;
+    if (zt_py_bigram(first, u[i + 1].simp))
+        next = pair_node(first, u[i + 1].simp);
+    if (!next && u[i + 1].cp != u[i + 1].simp && zt_py_bigram(first, u[i + 1].cp))
+        next = pair_node(first, u[i + 1].cp);
+    /* node ends the prefix u[i..j] */
+    for (size_t j = i + 1; (node = next) != 0;) {
+        if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
+            float c = zt_py_w_nodes[node].logp + best[j + 1];
+            if (c > *b) {
+                *b = c;
+                *bo = zt_py_w_nodes[node].roff;
+                *bl = j + 1 - i;
+            }
+        }
+        if (++j >= n || !zt_py_w_nodes[node].nkids)
+            break;
+        next = step(node, &u[j]);
+    }
 }
 
 /* Step 2 and 3 on u[0..n), which holds no user word. */
@@ -113,34 +144,12 @@ static void segment(zt_py_unit *u, size_t n)
     best[n] = 0;
     for (size_t i = n; i-- > 0;) {
         uint32_t rec = u[i].rec;
-        uint32_t first = zt_py_r_wfirst[rec];
-        uint32_t node = zt_py_r_wnode[rec];
         float b = zt_py_r_logp[rec] + best[i + 1];
         size_t bl = 1;
         uint32_t bo = 0;
-        /* Most pairs start no word: the bigram filter (a bit in 512 KiB)
-         * says so before the pair hash is probed. */
-        uint32_t next = 0;
-        if (node && i + 1 < n) {
-            if (zt_py_bigram(first, u[i + 1].simp))
-                next = pair_node(first, u[i + 1].simp);
-            if (!next && u[i + 1].cp != u[i + 1].simp && zt_py_bigram(first, u[i + 1].cp))
-                next = pair_node(first, u[i + 1].cp);
-        }
-        /* node ends the prefix u[i..j] */
-        for (size_t j = i + 1; (node = next) != 0;) {
-            if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
-                float c = zt_py_w_nodes[node].logp + best[j + 1];
-                if (c > b) {
-                    b = c;
-                    bo = zt_py_w_nodes[node].roff;
-                    bl = j + 1 - i;
-                }
-            }
-            if (++j >= n || !zt_py_w_nodes[node].nkids)
-                break;
-            next = step(node, &u[j]);
-        }
+        words_from(u, n, i, zt_py_r_wfirst[rec], zt_py_r_wnode[rec], best, &b, &bo, &bl);
+        if (ZT_UNLIKELY(zt_py_r_wnode2[rec] != 0))
+            words_from(u, n, i, u[i].cp, zt_py_r_wnode2[rec], best, &b, &bo, &bl);
         best[i] = b;
         roff[i] = bo;
         wlen[i] = (uint8_t)bl;

@@ -68,10 +68,12 @@ extern const uint16_t zt_py_wrd[];
 extern const uint64_t zt_py_w_bigram[];
 /* Per character record: its root node in the word trie (0 if no word
  * starts with it), the code point that node is for (its Simplified form,
- * or itself when only that starts words), and its log probability as a
- * one-character word (zt_py_unk_logp if it is none). */
+ * or itself when only that starts words), for a Traditional character that
+ * also starts words as written the root of those (else 0), and its log
+ * probability as a one-character word (zt_py_unk_logp if it is none). */
 extern const uint32_t zt_py_r_wnode[];
 extern const uint32_t zt_py_r_wfirst[];
+extern const uint32_t zt_py_r_wnode2[];
 extern const float zt_py_r_logp[];
 
 ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)

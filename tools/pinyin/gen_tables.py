@@ -58,9 +58,12 @@ def read_ts(path):
         if line.startswith("#") or "\t" not in line:
             continue
         k, v = line.rstrip("\n").split("\t")
-        v = v.split()[0]
-        if len(k) == 1 and len(v) == 1 and k != v:
-            ts[ord(k)] = ord(v)
+        # The first candidate that differs: 瞭 "瞭 了" is kept as 瞭 by
+        # OpenCC (瞭望) but reads as 了 in 瞭解; the segmenter tries the
+        # Simplified form first and the character itself second.
+        cands = [c for c in v.split() if c != k]
+        if len(k) == 1 and cands and len(cands[0]) == 1:
+            ts[ord(k)] = ord(cands[0])
     return ts
 
 
@@ -244,11 +247,12 @@ def main():
         wroff.append(len(wrd))
         wrd.extend(rid(r) for r in rds)
 
-    # Each record's entry into the word trie, found once here rather than at
-    # every position of the text: the root node of its Simplified form, else
-    # of itself (the segmenter's rule), the code point that was used, and
-    # the log probability of the character as a one-character word.
-    r_wnode, r_wfirst, r_logp = [], [], []
+    # Each record's entries into the word trie, found once here rather than
+    # at every position of the text: the root node of its Simplified form
+    # (else of itself) with the code point used, and, for a Traditional
+    # character that also starts words as written (瞭望, 乾隆), that root
+    # too; and the log probability of the character as a one-character word.
+    r_wnode, r_wfirst, r_wnode2, r_logp = [], [], [], []
     unk = "%.4f" % math.log(0.5 / total)
     for cp in allcps:
         s_ = ts.get(cp, cp)
@@ -256,6 +260,7 @@ def main():
         node = wfirst.get(f_, 0)
         r_wnode.append(node)
         r_wfirst.append(f_)
+        r_wnode2.append(wfirst.get(cp, 0) if f_ != cp else 0)
         v = wnodes[node][0] if node else 0
         r_logp.append(wlogp[v - 1] if v else unk)
 
@@ -367,6 +372,7 @@ def main():
            c_int_array("uint8_t", "zt_py_r_poly", r_poly),
            c_int_array("uint32_t", "zt_py_r_wnode", r_wnode),
            c_int_array("uint32_t", "zt_py_r_wfirst", r_wfirst),
+           c_int_array("uint32_t", "zt_py_r_wnode2", r_wnode2),
            "const float zt_py_r_logp[%d] = {%s};" % (len(r_logp), ",".join(r_logp)),
            "const uint32_t zt_py_m_nkeys = %d;" % len(mkeys),
            c_int_array("uint32_t", "zt_py_m_keys", mkeys),
