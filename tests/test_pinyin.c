@@ -204,6 +204,9 @@ static void test_traditional(void **state)
         zt_free(a);
         zt_free(b);
     }
+    /* Traditional characters that start words as written */
+    expect_py(p, "乾隆瞭望", "qian2 long2 liao4 wang4");
+    expect_py(p, "乾燥", "gan1 zao4");
     /* annotation keeps the original characters */
     zt_annotate_options o;
     zt_annotate_options_init(&o);
