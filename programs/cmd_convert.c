@@ -14,6 +14,9 @@ static const char usage[] =
     "                       t2tw tw2t t2hk hk2t t2jp jp2t ('s2t.json' also works)\n"
     "  -d, --dict FILE      user phrase dictionary, key<TAB>value lines; its\n"
     "                       entries take precedence (repeatable; later wins)\n"
+    "      --html           the input is HTML: convert text nodes only; tags,\n"
+    "                       attributes, comments, entities, <script> and <style>\n"
+    "                       stay byte for byte (a file is one document)\n"
     "      --list           list the configurations and exit\n"
     "  -h, --help           show this help\n";
 
@@ -51,6 +54,45 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
     return 0;
 }
 
+/* HTML mode: convert each text node, copy all markup unchanged.  A text
+ * node is converted on its own, so no phrase spans a tag. */
+typedef struct html_ctx {
+    const zt_converter *conv;
+    cli_buf *out;
+    int failed;
+} html_ctx;
+
+static void html_text(void *ctx, const char *s, size_t n)
+{
+    html_ctx *h = ctx;
+    size_t need = zt_convert_bound(h->conv, n), got;
+    cli_buf_reserve(h->out, need);
+    if (zt_convert(h->conv, s, n, h->out->data + h->out->len, need, &got) != ZT_OK) {
+        h->failed = 1;
+        return;
+    }
+    h->out->len += got;
+}
+
+static void html_markup(void *ctx, const char *s, size_t n)
+{
+    html_ctx *h = ctx;
+    cli_buf_append(h->out, s, n);
+}
+
+static int apply_html(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
+{
+    (void)report;
+    html_ctx h = {w, out, 0};
+    zt_html_cb cb = {html_text, html_markup, &h};
+    zt_html_walk(t->data, t->len, &cb);
+    if (h.failed) {
+        cli_warn("%s:%zu: %s", t->source, t->lineno, zt_strerror(ZT_ENOMEM));
+        return 1;
+    }
+    return 0;
+}
+
 static size_t cut(void *w, const char *s, size_t n)
 {
     return zt_convert_cut(w, s, n);
@@ -61,6 +103,7 @@ int cmd_convert(int argc, char **argv)
     const char *config = NULL;
     const char **dictpaths = calloc((size_t)argc + 1, sizeof *dictpaths);
     size_t ndicts = 0;
+    int html = 0;
     cli_io io;
     cli_io_init(&io, argc);
     if (!dictpaths)
@@ -76,6 +119,8 @@ int cmd_convert(int argc, char **argv)
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
             return 0;
+        } else if (strcmp(a, "--html") == 0) {
+            html = 1;
         } else if (strcmp(a, "--list") == 0) {
             list_configs();
             return 0;
@@ -125,11 +170,11 @@ int cmd_convert(int argc, char **argv)
 
     cli_job job = {
         .name = "convert",
-        .unit = CLI_UNIT_STREAM,
+        .unit = html ? CLI_UNIT_DOC : CLI_UNIT_STREAM,
         .settings = conv,
         .worker_new = worker_new,
         .worker_free = worker_free,
-        .apply = apply,
+        .apply = html ? apply_html : apply,
         .cut = cut,
     };
     int rc = cli_run(&job, &io);

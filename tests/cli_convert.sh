@@ -38,6 +38,10 @@ check "a missing input does not truncate -o" "x" "$(cat "$T/keep.txt")"
 "$Z" convert -c s2t --bogus 2>/dev/null; rc=$?
 [ $rc = 2 ] && ok "unknown option is a usage error" || bad "unknown option: rc=$rc"
 
+# HTML mode: text nodes converted, markup byte for byte.
+check "--html" '<p title="發展">头发<!-- 發 --></p><script>發</script>&amp;发展' \
+    "$(printf '<p title="發展">頭髮<!-- 發 --></p><script>發</script>&amp;發展' | "$Z" convert -c t2s --html)"
+
 # Lists, help, version.
 check "--list has 16 configs" 16 "$("$Z" convert --list | wc -l)"
 "$Z" convert --list | grep -q "^s2twp " && ok "--list names" || bad "--list names"
