@@ -101,7 +101,9 @@ install: all
 	install -m 755 $(BUILD)/$(SONAME) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libzhtext.so
 	install -m 644 include/zhtext.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(BUILD)/zhtext.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@LIBS_PRIVATE@|$(LIB_LIBS) $(LDLIBS)|g' zhtext.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/zhtext.pc
 	@if [ -f doc/zhtext.1 ]; then install -m 644 doc/zhtext.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 
 clean:
