@@ -11,7 +11,7 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan.
 
 TESTS        += test_convert test_stream test_dict
-SCRIPT_TESTS += tests/cli_convert.sh
+SCRIPT_TESTS += tests/cli_convert.sh tests/install.sh
 
 TEST_PROGS = $(addprefix $(BUILD)/tests/,$(TESTS))
 
