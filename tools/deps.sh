@@ -3,7 +3,7 @@
 # As root it installs what is missing (apt-get); otherwise it prints the
 # command to run and fails.  Used by `make test` and .ci/run.
 PKGS="build-essential clang libclang-rt-14-dev libcmocka-dev libjansson-dev \
-python3 python3-dev python3-distributed"
+python3 python3-dev python3-distributed pkg-config"
 missing=
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
