@@ -59,6 +59,13 @@ zt_status zt_repairer_new(const zt_repair_options *opt, zt_repairer **out)
     r->st_chars = find_trie("s2t", "STCharacters");
     r->words = find_trie("s2t", "STPhrases");
     zt_status st = ZT_OK;
+    uint8_t *cls = malloc(65536);
+    if (!cls) {
+        free(r);
+        return ZT_ENOMEM;
+    }
+    zt_rp_classes(r, cls);
+    r->cls = cls;
     if (opt->script == ZT_SCRIPT_SIMPLIFIED) {
         zt_dict *fix;
         st = zt_dict_load_mem(zt_rp_mainland_t2s, zt_rp_mainland_t2s_len,
@@ -84,6 +91,7 @@ void zt_repairer_free(zt_repairer *r)
     if (!r)
         return;
     zt_converter_free(r->to_script);
+    free(r->cls);
     free(r);
 }
 

@@ -22,7 +22,12 @@ struct zt_repairer {
     const zt_trie *ts_chars;     /* TSCharacters: is a character Traditional? */
     const zt_trie *st_chars;     /* STCharacters */
     const zt_trie *words;        /* STPhrases: a Simplified word list */
+    /* Per BMP code point: ZT_RP_TRAD if t2s changes it (Traditional only),
+     * ZT_RP_SIMP if s2t changes it and t2s does not (Simplified only). */
+    uint8_t *cls;
 };
+#define ZT_RP_TRAD 1
+#define ZT_RP_SIMP 2
 
 /* Per-document counters and the spots found; one per zt_repair call. */
 typedef struct zt_rp_doc {
@@ -73,6 +78,8 @@ ZT_HIDDEN size_t zt_rp_body_len(const uint8_t *s, size_t n, int fullwidth);
 
 /* Is cp a Traditional-only character (one that t2s changes)? */
 ZT_HIDDEN int zt_rp_is_trad(const zt_repairer *r, uint32_t cp);
+/* Fill r->cls (65536 bytes). */
+ZT_HIDDEN void zt_rp_classes(const zt_repairer *r, uint8_t *cls);
 
 /* 2 for a common character (GB2312 level 1, or the Traditional form of
  * one), 1 for any other character, 0 for none. */
@@ -81,13 +88,54 @@ ZT_HIDDEN int zt_rp_common(const zt_repairer *r, uint32_t cp);
 /* Is a..b (two characters) a word of the word list, in Simplified? */
 ZT_HIDDEN int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b);
 
-/* ---- repair_line.c ------------------------------------------------------- */
+/* ---- repair_line.c / repair_solve.c -------------------------------------- */
+
+/* A line in GBK bytes: each element is a byte, or a marker. */
+#define ZT_OB_OPAQUE 0x100 /* a character GBK lacks (or invalid UTF-8) */
+#define ZT_OB_HOLE 0x200   /* the byte a "?reading)" hides */
+#define ZT_OB_Q1 0x300     /* a '?' not followed by a reading: first ... */
+#define ZT_OB_Q2 0x400     /* ... and second byte it may have swallowed */
+#define ZT_OB_KIND 0x700
+#define ZT_OB_START 0x800  /* first element of a character of the input */
+#define ZT_OB_CON 0x1000   /* (previous byte, this one) has a reading */
+#define ZT_OB_ANN 0x2000   /* a reading followed this byte */
+
+/* A reading constraint on the pair that ends at element `at`: a syllable
+ * (index into zt_py_syl) and tone (0: any).  For a hole, `end` is the
+ * source offset just past its ")" (the spot is src .. end). */
+typedef struct zt_rp_con {
+    uint32_t at, end;
+    uint16_t syl;
+    uint8_t tone;
+} zt_rp_con;
+
+typedef struct zt_rp_lw {
+    const uint8_t *s; /* the line */
+    size_t n, base;
+    uint16_t *ob;
+    uint32_t *osrc; /* source offset of each element */
+    size_t len;
+    zt_rp_con *con;
+    size_t ncon, concap;
+    size_t nholes;
+} zt_rp_lw;
+
+/* Parse a one-syllable reading into c (syl, tone); 0 if it is none. */
+ZT_HIDDEN int zt_rp_con_parse(const char *body, size_t n, zt_rp_con *c);
+/* Is cp read as c? */
+ZT_HIDDEN int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp);
 
 /* Repair one line s[0..n) (without its '\n'), which starts at byte `base`
  * of the document; append the result to out (out NULL: count only). */
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);
+
+/* Solve a line that has holes: choose the hidden bytes so that the line
+ * decodes as valid GBK, the readings fit and the words read best; emit
+ * each stretch that one solution explains and leave the others as they
+ * were (reported). */
+ZT_HIDDEN zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out);
 
 /* ---- repair_boiler.c ----------------------------------------------------- */
 

@@ -9,6 +9,7 @@
  * against the characters by a small search rather than split first.
  */
 #include "gbk.h"
+#include "pinyin_tables.h"
 #include "repair.h"
 #include "utf8.h"
 
@@ -164,8 +165,27 @@ static uint32_t char_value(const zt_trie *t, uint32_t cp)
 
 int zt_rp_is_trad(const zt_repairer *r, uint32_t cp)
 {
+    if (r->cls && cp < 0x10000)
+        return r->cls[cp] & ZT_RP_TRAD;
     uint32_t s = char_value(r->ts_chars, cp);
     return s && s != cp;
+}
+
+void zt_rp_classes(const zt_repairer *r, uint8_t *cls)
+{
+    memset(cls, 0, 65536);
+    for (uint32_t cp = 0x3400; cp < 0x10000; cp++) {
+        if (!zt_rp_is_han(cp))
+            continue;
+        uint32_t t = char_value(r->ts_chars, cp);
+        if (t && t != cp) {
+            cls[cp] = ZT_RP_TRAD;
+            continue;
+        }
+        uint32_t s = char_value(r->st_chars, cp);
+        if (s && s != cp)
+            cls[cp] = ZT_RP_SIMP;
+    }
 }
 
 static int level1(uint32_t cp)
@@ -202,4 +222,49 @@ int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b)
         return 0;
     node = zt_trie_child(t, node, simp(r, b));
     return node && t->nodes[node].val;
+}
+
+/* ---- reading constraints as numbers (for the byte search) ---------------- */
+
+int zt_rp_con_parse(const char *body, size_t n, zt_rp_con *c)
+{
+    char syl[8];
+    size_t sl = zt_rp_syllable(body, n, syl, sizeof syl);
+    if (!sl)
+        return 0;
+    unsigned tone = 0;
+    if (syl[sl - 1] >= '0' && syl[sl - 1] <= '9')
+        tone = (unsigned)(syl[--sl] - '0');
+    syl[sl] = 0;
+    /* zt_py_syl is sorted: binary search. */
+    size_t lo = 0, hi = zt_py_nsyl;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(zt_py_syl[mid], syl);
+        if (cmp == 0) {
+            c->syl = (uint16_t)mid;
+            c->tone = (uint8_t)tone;
+            return 1;
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp)
+{
+    uint32_t rec = zt_py_char(cp);
+    if (!rec)
+        return 0;
+    rec--;
+    int anytone = c->tone == 0 || c->tone == 5 || cp == 0x4E00 || cp == 0x4E0D;
+    const uint16_t *r = zt_py_rlist + zt_py_roff[rec];
+    for (unsigned i = 0; i < zt_py_rn[rec]; i++)
+        if (zt_py_sylof(r[i]) == c->syl &&
+            (anytone || zt_py_tone(r[i]) == c->tone))
+            return 1;
+    return 0;
 }

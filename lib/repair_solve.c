@@ -1,0 +1,660 @@
+/*
+ * repair_solve.c - find the bytes hidden by '?' on one line, jointly.
+ *
+ * The line is a list of elements (repair_line.c): known GBK bytes, holes
+ * (one hidden byte X, with (previous byte, X) read as the hole's reading),
+ * lone '?' (a literal '?', or a lead byte and the byte the decoder
+ * swallowed with it) and characters GBK lacks.  The original line was
+ * valid GBK, so we search the hidden bytes left to right, keeping only
+ * choices under which the bytes decode without an invalid pair and every
+ * reading constraint holds.  That alone decides most spots; a chain of
+ * holes ("日?qǐng)?bào)") or a run that swallowed bytes is solved as one.
+ *
+ * The search is a Viterbi over (last byte, "is it a pending lead byte"),
+ * keeping the best few paths per state, scored by how common the decoded
+ * characters are.  Whenever all paths meet in one aligned state the
+ * stretch since the last such point (a chunk) is decided: one path left
+ * means it is the answer; several are rescored by the word dictionary
+ * (best segmentation of the chunk with a few characters of context) and
+ * the best wins only by a clear margin.  Otherwise, and where no path
+ * survives, the chunk is written as the input had it and its spots are
+ * reported: we never guess silently.
+ */
+#include <stdlib.h>
+
+#include "gbk.h"
+#include "pinyin_tables.h"
+#include "repair.h"
+#include "utf8.h"
+
+#define KBEST 8
+#define V_OPQ 0x100  /* the element is a character GBK lacks */
+#define V_WILD 0x101 /* an unknown ASCII byte the decoder swallowed */
+#define V_EPS 0x102  /* nothing: Q2 of a literal '?' */
+#define K_NONE 0x100 /* key: no byte before (line start, opaque, wild) */
+#define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
+#define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
+#define NKEYS 0x400
+#define MARGIN 6.0f  /* natural log: the best must be ~400x likelier */
+#define MAX_NODES (1u << 22)
+#define CTX 4
+#define PRUNE 30.0f /* natural log */
+
+typedef struct node {
+    int32_t parent;
+    uint16_t val;
+    uint16_t key;
+    float score;
+    uint32_t lastcp;
+} node;
+
+typedef struct state {
+    uint16_t key;
+    uint8_t n;
+    int32_t id[KBEST];
+} state;
+
+typedef struct solver {
+    zt_rp_doc *d;
+    zt_rp_lw *w;
+    zt_buf *out;
+    node *pool;
+    size_t npool, poolcap;
+    state *cur, *nxt;
+    size_t ncur, nnxt;
+    int16_t slot[NKEYS];
+    uint32_t ctx[CTX]; /* the last characters written, for rescoring */
+    size_t nctx;
+} solver;
+
+/* ---- scores ------------------------------------------------------------ */
+
+static uint32_t simp_of(uint32_t cp)
+{
+    uint32_t rec = zt_py_char(cp);
+    return rec ? zt_py_simp[rec - 1] : cp;
+}
+
+/* The word trie's second level is a hash of the first two characters. */
+static uint32_t pair_node(uint32_t a, uint32_t b)
+{
+    uint64_t key = ((uint64_t)a << 32) | b;
+    uint32_t mask = (1u << zt_py_w2_bits) - 1;
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
+    for (;; h = (h + 1) & mask) {
+        uint32_t n = zt_py_w2_node[h];
+        if (!n || zt_py_w2_key[h] == key)
+            return n;
+    }
+}
+
+static uint32_t word_child(uint32_t n, uint32_t cp)
+{
+    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (zt_py_w_cps[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if (zt_py_w_cps[lo] >= cp)
+            return zt_py_w_cps[lo] == cp ? lo : 0;
+    return 0;
+}
+
+/* A character that is not a word of its own: punctuation is ordinary,
+ * other symbols (box drawing, kana, Cyrillic...) are what misaligned bytes
+ * decode to, so they are unlikely. */
+static float symbol_score(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+        return -3.5f;
+    case 0x3001: /* 、 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1A: /* ： */
+    case 0xFF1B: /* ； */
+    case 0x201C: case 0x201D: case 0x300A: case 0x300B: /* “ ” 《 》 */
+    case 0xFF08: case 0xFF09: /* （ ） */
+        return -6.0f;
+    case 0x2026: case 0x2014: case 0xB7: case 0x2018: case 0x2019:
+    case 0x300C: case 0x300D: case 0x3010: case 0x3011:
+        return -8.0f;
+    default:
+        break;
+    }
+    if (cp < 0x80)
+        return -6.0f;
+    if ((cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x206F) ||
+        (cp >= 0x3000 && cp <= 0x301F))
+        return -12.0f; /* other full-width signs, letters and digits */
+    return -16.0f;
+}
+
+/* The log probability of cp as a word of its own. */
+static float char_score(uint32_t cp)
+{
+    if (!zt_rp_is_han(cp))
+        return symbol_score(cp);
+    uint32_t rec = zt_py_char(cp);
+    return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
+}
+
+static float pair_score(uint32_t prev, uint32_t cp)
+{
+    float s = char_score(cp);
+    if (prev && zt_rp_is_han(prev) && zt_rp_is_han(cp) &&
+        zt_py_bigram(simp_of(prev), simp_of(cp)))
+        s += 3.0f;
+    return s;
+}
+
+/* The best segmentation of cps[0..n) into dictionary words. */
+static float seg_score(const uint32_t *cps, size_t n)
+{
+    float best[64 + 1];
+    if (n > 64)
+        n = 64;
+    best[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+        float b = char_score(cps[i]) + best[i + 1];
+        uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
+        if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
+            zt_rp_is_han(cps[i + 1])) {
+            uint32_t first = zt_py_r_wfirst[rec - 1];
+            uint32_t node = pair_node(first, simp_of(cps[i + 1]));
+            if (!node)
+                node = pair_node(first, cps[i + 1]);
+            for (size_t j = i + 1; node;) {
+                if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
+                    float c = zt_py_w_nodes[node].logp + best[j + 1];
+                    if (c > b)
+                        b = c;
+                }
+                if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
+                    !zt_py_w_nodes[node].nkids)
+                    break;
+                uint32_t next = word_child(node, simp_of(cps[j]));
+                if (!next)
+                    next = word_child(node, cps[j]);
+                node = next;
+            }
+        }
+        best[i] = b;
+    }
+    return best[0];
+}
+
+/* What the character c, completed by element i, says about the reading of
+ * the bytes: the text is Traditional, so a Simplified-only character is
+ * unlikely; the injector annotated every Traditional-only character of its
+ * table, so one that no reading follows is unlikely too (an earlier pass
+ * can have split its bytes, hence a penalty, not a rule). */
+static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
+                   uint32_t c)
+{
+    if (c >= 0x10000)
+        return 0;
+    uint8_t k = r->cls[c];
+    if (k & ZT_RP_SIMP)
+        return -6.0f;
+    if ((k & ZT_RP_TRAD) && !(w->ob[i] & ZT_OB_ANN))
+        return -5.0f;
+    return 0;
+}
+
+/* ---- the search -------------------------------------------------------- */
+
+static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
+{
+    size_t lo = 0, hi = w->ncon;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->con[mid].at < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->ncon && w->con[lo].at == i ? &w->con[lo] : NULL;
+}
+
+static unsigned kind_of(const zt_rp_lw *w, size_t i)
+{
+    return w->ob[i] & ZT_OB_KIND;
+}
+
+static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
+                    uint32_t cp, float score)
+{
+    state *st;
+    if (S->slot[key] < 0) {
+        S->slot[key] = (int16_t)S->nnxt;
+        st = &S->nxt[S->nnxt++];
+        st->key = key;
+        st->n = 0;
+    } else {
+        st = &S->nxt[S->slot[key]];
+    }
+    int at;
+    if (st->n < KBEST) {
+        at = st->n++;
+    } else {
+        at = 0;
+        for (int k = 1; k < KBEST; k++)
+            if (S->pool[st->id[k]].score < S->pool[st->id[at]].score)
+                at = k;
+        if (S->pool[st->id[at]].score >= score)
+            return 1;
+    }
+    if (S->npool == S->poolcap) {
+        if (S->poolcap >= MAX_NODES)
+            return 0;
+        size_t nc = S->poolcap ? S->poolcap * 2 : 1024;
+        node *np = realloc(S->pool, nc * sizeof *np);
+        if (!np)
+            return 0;
+        S->pool = np;
+        S->poolcap = nc;
+    }
+    int32_t id = (int32_t)S->npool++;
+    S->pool[id] = (node){parent, (uint16_t)v, key, score, cp};
+    st->id[at] = id;
+    return 1;
+}
+
+typedef struct trans {
+    uint16_t v, key;
+    uint32_t c; /* the character completed, 0 if none */
+    float add;  /* score independent of the path */
+} trans;
+
+/* Extend every path by element i.  The moves depend only on the state, so
+ * they are listed once per state, then applied to its paths. */
+static int advance(solver *S, size_t i)
+{
+    const zt_rp_lw *w = S->w;
+    const zt_repairer *r = S->d->r;
+    unsigned kind = kind_of(w, i);
+    const zt_rp_con *con = (w->ob[i] & ZT_OB_CON) ? con_at(w, i) : NULL;
+    int last_elem = i + 1 == w->len;
+    /* Paths that differ only in a last byte nobody looks at again meet. */
+    int collapse = last_elem ||
+                   ((kind_of(w, i + 1) == 0 || kind_of(w, i + 1) == ZT_OB_OPAQUE ||
+                     kind_of(w, i + 1) == ZT_OB_Q1) &&
+                    !(w->ob[i + 1] & ZT_OB_CON));
+    trans tr[260];
+    S->nnxt = 0;
+    for (size_t si = 0; si < S->ncur; si++) {
+        const state *st = &S->cur[si];
+        unsigned last = st->key & 0x1FF;
+        int pend = (st->key & K_PEND) != 0;
+        unsigned lo = 1, hi = 0, extra = 0;
+        if (kind == 0) {
+            lo = hi = w->ob[i] & 0xFF;
+        } else if (kind == ZT_OB_OPAQUE) {
+            extra = V_OPQ;
+        } else if (kind == ZT_OB_HOLE) {
+            lo = 0x81, hi = 0xFE;
+        } else if (kind == ZT_OB_Q1) {
+            if (pend)
+                lo = 0x81, hi = 0xFE;
+            else
+                lo = hi = '?';
+        } else { /* Q2 */
+            if (last == '?' || last_elem || last > 0xFF)
+                extra = V_EPS;
+            else
+                lo = 0x81, hi = 0xFE, extra = V_WILD;
+        }
+        size_t nt = 0;
+        for (unsigned v = lo; v <= hi + (extra ? 1 : 0); v++) {
+            unsigned val = v <= hi ? v : extra;
+            if (kind == ZT_OB_Q2 && val <= 0xFF && zt_gbk_pair(last, val))
+                continue; /* the decoder would have paired them */
+            if (con) {
+                uint32_t c = last <= 0xFF && val <= 0xFF ? zt_gbk_pair(last, val) : 0;
+                if (!c || !zt_rp_con_fits(con, c))
+                    continue;
+            }
+            trans t = {(uint16_t)val, 0, 0, 0};
+            if (val == V_EPS) {
+                t.key = st->key;
+            } else if (pend) {
+                t.c = val <= 0xFF ? zt_gbk_pair(last, val) : 0;
+                if (!t.c)
+                    continue;
+                t.key = (uint16_t)val;
+                t.add = prior(r, w, i, t.c);
+            } else if (val == V_WILD) {
+                t.key = K_NONE;
+                t.add = -8.0f;
+            } else if (val == V_OPQ) {
+                t.key = K_NONE;
+            } else if (val >= 0x81) {
+                t.key = (uint16_t)(val | K_PEND);
+            } else {
+                t.key = (uint16_t)val;
+            }
+            if (collapse && !(t.key & K_PEND))
+                t.key = K_ANY;
+            tr[nt++] = t;
+            if (v > hi)
+                break;
+        }
+        for (int k = 0; k < st->n; k++) {
+            /* A copy: add_path may move the pool. */
+            const node p = S->pool[st->id[k]];
+            int32_t pid = st->id[k];
+            for (size_t ti = 0; ti < nt; ti++) {
+                const trans *t = &tr[ti];
+                float ns = p.score + t->add;
+                uint32_t ncp = p.lastcp;
+                if (t->c) {
+                    ns += pair_score(p.lastcp, t->c);
+                    ncp = t->c;
+                } else if (t->v == V_WILD || t->v == V_OPQ) {
+                    ncp = 0;
+                }
+                if (!add_path(S, pid, t->v, t->key, ncp, ns))
+                    return 0;
+            }
+        }
+    }
+    for (size_t si = 0; si < S->nnxt; si++)
+        S->slot[S->nxt[si].key] = -1;
+    /* A reading of the bytes that is far behind the best one (several
+     * characters of garbage) is dropped, so that the paths can meet. */
+    if (S->nnxt > 1) {
+        float top = -1e30f;
+        for (size_t si = 0; si < S->nnxt; si++)
+            for (int k = 0; k < S->nxt[si].n; k++)
+                if (S->pool[S->nxt[si].id[k]].score > top)
+                    top = S->pool[S->nxt[si].id[k]].score;
+        size_t o = 0;
+        for (size_t si = 0; si < S->nnxt; si++) {
+            float b = -1e30f;
+            for (int k = 0; k < S->nxt[si].n; k++)
+                if (S->pool[S->nxt[si].id[k]].score > b)
+                    b = S->pool[S->nxt[si].id[k]].score;
+            if (b >= top - PRUNE)
+                S->nxt[o++] = S->nxt[si];
+        }
+        S->nnxt = o;
+    }
+    state *t = S->cur;
+    S->cur = S->nxt;
+    S->nxt = t;
+    S->ncur = S->nnxt;
+    return 1;
+}
+
+/* Start a chunk at a point where the line's bytes are aligned. */
+static void restart(solver *S, uint16_t key, uint32_t lastcp)
+{
+    S->npool = 1;
+    S->pool[0] = (node){-1, 0, key, 0.0f, lastcp};
+    S->ncur = 1;
+    S->cur[0].key = key;
+    S->cur[0].n = 1;
+    S->cur[0].id[0] = 0;
+}
+
+static void remember(solver *S, uint32_t cp)
+{
+    if (S->nctx == CTX) {
+        memmove(S->ctx, S->ctx + 1, (CTX - 1) * sizeof *S->ctx);
+        S->nctx--;
+    }
+    S->ctx[S->nctx++] = cp;
+}
+
+/* The values of elements c0..c1-1 on the path ending at node id. */
+static void path_vals(const solver *S, int32_t id, size_t c0, size_t c1,
+                      uint16_t *vals)
+{
+    for (size_t i = c1; i-- > c0;) {
+        vals[i - c0] = S->pool[id].val;
+        id = S->pool[id].parent;
+    }
+}
+
+/* Decode the chunk's values: characters into cps (if not NULL) and the
+ * text into S->out (if emit). */
+static zt_status decode_vals(solver *S, size_t c0, size_t c1,
+                             const uint16_t *vals, uint32_t *cps, size_t *ncps,
+                             size_t cap, int emit, float *pr)
+{
+    const zt_rp_lw *w = S->w;
+    unsigned pend = 0;
+    zt_status st = ZT_OK;
+    *ncps = 0;
+    for (size_t i = c0; i < c1 && st == ZT_OK; i++) {
+        unsigned v = vals[i - c0];
+        uint32_t cp = 0;
+        const uint8_t *raw = NULL;
+        size_t rawlen = 0;
+        if (v == V_EPS)
+            continue;
+        if (pend) {
+            cp = zt_gbk_pair(pend, v);
+            pend = 0;
+            if (pr && cp)
+                *pr += prior(S->d->r, w, i, cp);
+        } else if (v == V_OPQ) {
+            raw = w->s + w->osrc[i];
+            rawlen = zt_utf8_decode(raw, w->n - w->osrc[i], &cp);
+            if (cp == ZT_INVALID_CP)
+                cp = 0xFFFD;
+        } else if (v == V_WILD) {
+            cp = '?';
+            if (emit && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + w->osrc[i],
+                                    ZT_SPOT_LOST);
+        } else if (v >= 0x81) {
+            pend = v;
+            continue;
+        } else {
+            cp = v == 0x80 ? 0x20AC : v;
+        }
+        if (cps && *ncps < cap)
+            cps[(*ncps)++] = cp;
+        if (emit && st == ZT_OK) {
+            remember(S, cp);
+            if (raw) {
+                st = zt_buf_append(S->out, raw, rawlen);
+            } else {
+                uint8_t u[4];
+                st = zt_buf_append(S->out, u, zt_utf8_encode(cp, u));
+            }
+        }
+    }
+    return st;
+}
+
+/* Write elements c0..c1-1 as the input had them and report their spots. */
+static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
+{
+    const zt_rp_lw *w = S->w;
+    zt_status st = ZT_OK;
+    for (size_t i = c0; i < c1 && st == ZT_OK; i++) {
+        unsigned kind = kind_of(w, i);
+        size_t at = w->osrc[i];
+        if (!(w->ob[i] & ZT_OB_START))
+            continue;
+        if (kind == ZT_OB_HOLE) {
+            const zt_rp_con *c = con_at(w, i);
+            size_t end = c ? c->end : at + 1;
+            st = zt_buf_append(S->out, w->s + at, end - at);
+            if (st == ZT_OK && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + at, why);
+            remember(S, '?');
+        } else if (kind == ZT_OB_Q1) {
+            st = zt_buf_append(S->out, "?", 1);
+            remember(S, '?');
+        } else {
+            uint32_t cp;
+            size_t l = zt_utf8_decode(w->s + at, w->n - at, &cp);
+            st = zt_buf_append(S->out, w->s + at, l);
+            remember(S, cp);
+        }
+    }
+    return st;
+}
+
+/* A few characters after element i, decoded as known bytes from an
+ * aligned start, for context. */
+static size_t right_ctx(const solver *S, size_t i, uint32_t *cps, size_t cap)
+{
+    const zt_rp_lw *w = S->w;
+    size_t n = 0;
+    while (i < w->len && n < cap && kind_of(w, i) == 0) {
+        unsigned b = w->ob[i] & 0xFF;
+        if (b < 0x81) {
+            cps[n++] = b == 0x80 ? 0x20AC : b;
+            i++;
+            continue;
+        }
+        if (i + 1 >= w->len || kind_of(w, i + 1) != 0)
+            break;
+        uint32_t c = zt_gbk_pair(b, w->ob[i + 1] & 0xFF);
+        if (!c)
+            break;
+        cps[n++] = c;
+        i += 2;
+    }
+    return n;
+}
+
+/* The injector's table held Traditional characters: a hole whose pair is
+ * one (t2s changes it) is likelier than one whose pair is not. */
+static float table_bonus(const solver *S, size_t c0, size_t c1,
+                         const uint16_t *vals)
+{
+    float b = 0;
+    for (size_t i = c0; i < c1; i++) {
+        if (kind_of(S->w, i) != ZT_OB_HOLE)
+            continue;
+        unsigned prev = i > c0 ? vals[i - c0 - 1] : (S->pool[0].key & 0x1FF);
+        uint32_t cp = prev <= 0xFF && vals[i - c0] <= 0xFF
+                          ? zt_gbk_pair(prev, vals[i - c0]) : 0;
+        if (cp && zt_rp_is_trad(S->d->r, cp))
+            b += 3.0f;
+    }
+    return b;
+}
+
+/* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
+static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
+                        int has_unknown)
+{
+    state *st = &S->cur[0];
+    int best = 0;
+    if (st->n > 1) {
+        uint32_t cps[64];
+        float sc[KBEST];
+        size_t ncps;
+        for (int k = 0; k < st->n; k++) {
+            size_t left = S->nctx;
+            memcpy(cps, S->ctx, left * sizeof *cps);
+            path_vals(S, st->id[k], c0, c1, vals);
+            float pr = 0;
+            decode_vals(S, c0, c1, vals, cps + left, &ncps, 64 - CTX - left,
+                        0, &pr);
+            ncps += left;
+            ncps += right_ctx(S, c1, cps + ncps, CTX);
+            sc[k] = seg_score(cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+        }
+        int second = -1;
+        best = 0;
+        for (int k = 1; k < st->n; k++)
+            if (sc[k] > sc[best])
+                best = k;
+        for (int k = 0; k < st->n; k++)
+            if (k != best && (second < 0 || sc[k] > sc[second]))
+                second = k;
+        if (second >= 0 && sc[best] - sc[second] < MARGIN)
+            return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
+    }
+    path_vals(S, st->id[best], c0, c1, vals);
+    if (has_unknown)
+        for (size_t i = c0; i < c1; i++)
+            if (kind_of(S->w, i) == ZT_OB_HOLE)
+                S->d->recovered++;
+    size_t ncps;
+    return decode_vals(S, c0, c1, vals, NULL, &ncps, 0, 1, NULL);
+}
+
+zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
+{
+    solver S;
+    memset(&S, 0, sizeof S);
+    S.d = d;
+    S.w = w;
+    S.out = out;
+    zt_status st = ZT_OK;
+    uint16_t *vals = malloc((w->len + 1) * sizeof *vals);
+    S.cur = malloc(NKEYS * sizeof *S.cur);
+    S.nxt = malloc(NKEYS * sizeof *S.nxt);
+    S.poolcap = 1024;
+    S.pool = malloc(S.poolcap * sizeof *S.pool);
+    if (!vals || !S.cur || !S.nxt || !S.pool) {
+        st = ZT_ENOMEM;
+        goto done;
+    }
+    for (size_t k = 0; k < NKEYS; k++)
+        S.slot[k] = -1;
+    restart(&S, K_NONE, 0);
+    size_t c0 = 0;
+    int unknown = 0;
+    for (size_t i = 0; i < w->len && st == ZT_OK;) {
+        unsigned kind = kind_of(w, i);
+        if (kind == ZT_OB_HOLE || kind == ZT_OB_Q1 || kind == ZT_OB_Q2)
+            unknown = 1;
+        if (!advance(&S, i) || S.ncur == 0) {
+            /* No way to read these bytes (or too many): leave the text up
+             * to the next point where GBK is surely aligned, a known
+             * ASCII byte below 0x40 or a character GBK lacks. */
+            size_t j = i + 1;
+            for (; j < w->len; j++) {
+                unsigned k = kind_of(w, j - 1);
+                int anchor = k == ZT_OB_OPAQUE ||
+                             (k == 0 && (w->ob[j - 1] & 0xFF) < 0x40 &&
+                              (w->ob[j - 1] & ZT_OB_START));
+                if (anchor && (w->ob[j] & ZT_OB_START))
+                    break;
+            }
+            st = leave(&S, c0, j, ZT_SPOT_NOFIT);
+            uint16_t key = K_NONE;
+            if (j < w->len && kind_of(w, j - 1) == 0)
+                key = w->ob[j - 1] & 0xFF;
+            restart(&S, key, 0);
+            c0 = i = j;
+            unknown = 0;
+            continue;
+        }
+        i++;
+        if (S.ncur == 1 && !(S.cur[0].key & K_PEND) &&
+            (i == w->len || (w->ob[i] & ZT_OB_START))) {
+            st = decide(&S, c0, i, vals, unknown);
+            uint16_t key = S.cur[0].key;
+            uint32_t lcp = S.nctx ? S.ctx[S.nctx - 1] : 0;
+            restart(&S, key, lcp);
+            c0 = i;
+            unknown = 0;
+        }
+    }
+    if (st == ZT_OK && c0 < w->len) {
+        /* The paths never met in an aligned state at the end. */
+        st = leave(&S, c0, w->len, ZT_SPOT_NOFIT);
+    }
+done:
+    free(vals);
+    free(S.cur);
+    free(S.nxt);
+    free(S.pool);
+    return st;
+}
