@@ -285,9 +285,10 @@ typedef struct zt_annotate_options {
     const char *chars; /* _LIST: UTF-8 characters to annotate (either
                           script matches both) */
     size_t nchars;     /* its length in bytes */
-    int html;          /* the input is HTML: only text nodes change; tags,
-                          comments, entities, <script> and <style> content
-                          pass byte for byte (ruby is only written there) */
+    int html;          /* the input is HTML: only text nodes are annotated;
+                          tags, attributes, comments, entities and the content
+                          of <script>, <style> and the like pass byte for byte
+                          (see zt_html_walk) */
 } zt_annotate_options;
 
 ZT_API void zt_annotate_options_init(zt_annotate_options *o);
@@ -304,14 +305,17 @@ ZT_API zt_status zt_annotate_alloc(const zt_pinyin *p,
                                    size_t *outlen);
 
 /*
- * The HTML text-node walker used by annotate and convert in HTML mode.
- * Calls text(ctx, s, n) for each stretch of character data that may be
- * rewritten and markup(ctx, s, n) for everything else (tags with their
- * attributes, comments, doctype, CDATA, entities such as &amp;, and the
- * contents of script, style, textarea and title... see lib/html.c), in
- * order, so that writing every piece back unchanged reproduces the input
- * exactly.  Never fails: broken HTML (unclosed tags, a stray '<', huge
- * attributes) is split somewhere sensible, and memory use is constant.
+ * The HTML text-node walker used by annotate (and meant for convert) in
+ * HTML mode.  Calls text(ctx, s, n) for each stretch of character data that
+ * may be rewritten and markup(ctx, s, n) for everything else: tags with
+ * their attributes, comments, doctype, CDATA and processing instructions,
+ * character references (&amp; &#20013;), and the whole content of script,
+ * style, textarea, title, xmp, iframe, noembed, noframes and noscript.
+ * The pieces come in order and cover the input exactly, so writing them all
+ * back unchanged reproduces it byte for byte.  Never fails: broken HTML
+ * (unclosed tags or comments, a stray '<', huge attributes) is split
+ * somewhere sensible (an unclosed tag runs to the end as markup); time is
+ * linear and memory constant.
  */
 typedef struct zt_html_cb {
     void (*text)(void *ctx, const char *s, size_t n);
