@@ -83,6 +83,12 @@ zt_status zt_dict_load_file(const char *path, zt_dict **out, size_t *errline)
     return st;
 }
 
+const char *zt_dict_source(const zt_dict *d, size_t *len)
+{
+    *len = d->len;
+    return d->data;
+}
+
 size_t zt_dict_size(const zt_dict *d)
 {
     return d ? d->nentries : 0;

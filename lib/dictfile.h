@@ -16,4 +16,8 @@
 ZT_HIDDEN zt_status zt_dictfile_parse(const char *data, size_t len,
                                       zt_trie_builder *b, size_t *errline);
 
+/* The text a user dictionary was loaded from (dict.c): pinyin reads every
+ * syllable of a value, where conversion uses only the first candidate. */
+ZT_HIDDEN const char *zt_dict_source(const zt_dict *d, size_t *len);
+
 #endif

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 
+#include "dictfile.h"
 #include "pinyin_internal.h"
 
 void zt_pinyin_options_init(zt_pinyin_options *o)
@@ -11,17 +12,6 @@ void zt_pinyin_options_init(zt_pinyin_options *o)
     if (o)
         memset(o, 0, sizeof *o);
 }
-
-/*
- * zt_dict keeps its source text (dict.c); pinyin needs every syllable of a
- * value, where the converter keeps only the first candidate, so it reads
- * that text itself.  This mirrors the start of struct zt_dict in dict.c.
- * TODO(lead): replace with a ZT_HIDDEN accessor in dict.c.
- */
-struct zt_dict_view {
-    char *data;
-    size_t len;
-};
 
 /* Reading id of syllable s[0..n) (any written form) for character rec:
  * with a tone as written; without one, the character's first reading of
@@ -95,12 +85,15 @@ static zt_status load_user(zt_pinyin *p)
         return ZT_ENOMEM;
     size_t entries = 0;
     for (size_t d = 0; d < p->opt.ndicts; d++) {
-        const struct zt_dict_view *dv = (const void *)p->opt.dicts[d];
-        if (!dv) {
+        if (!p->opt.dicts[d]) {
             zt_trie_builder_free(b);
             return ZT_EINVAL;
         }
-        const char *s = dv->data, *end = dv->data + dv->len;
+        /* Every syllable of a value counts here, so read the dictionary's
+         * own text rather than a trie that keeps the first candidate. */
+        size_t dlen;
+        const char *src = zt_dict_source(p->opt.dicts[d], &dlen);
+        const char *s = src, *end = src + dlen;
         if (end - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
             s += 3;
         while (s < end) {
