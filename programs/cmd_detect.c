@@ -1,5 +1,6 @@
 /* cmd_detect.c - zhtext detect: the injection score of each document. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "driver.h"
@@ -78,5 +79,6 @@ int cmd_detect(int argc, char **argv)
     };
     int rc = cli_run(&job, &io);
     zt_repairer_free(r);
+    free(io.files);
     return rc;
 }

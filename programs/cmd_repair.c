@@ -123,5 +123,6 @@ int cmd_repair(int argc, char **argv)
     };
     int rc = cli_run(&job, &io);
     zt_repairer_free(r);
+    free(io.files);
     return rc;
 }
