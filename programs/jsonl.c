@@ -78,6 +78,33 @@ static const unsigned char str_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
 };
 
+/* Eight bytes at a time: does the word hold a quote, a backslash or a
+ * control byte?  (The classic "has zero byte" trick, as in strlen.)  Most
+ * of a line is string contents, so this is where the scanner spends its
+ * time. */
+#define ONES ((uint64_t)0x0101010101010101ull)
+#define HIGHS ((uint64_t)0x8080808080808080ull)
+
+static inline uint64_t load64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline int has_zero(uint64_t v)
+{
+    return ((v - ONES) & ~v & HIGHS) != 0;
+}
+
+static inline int has_special(uint64_t v)
+{
+    /* Bytes below 0x20 (ASCII only: a high byte never counts). */
+    uint64_t ctl = (v - ONES * 0x20) & ~v & HIGHS;
+    return ctl != 0 || has_zero(v ^ (ONES * '"')) ||
+           has_zero(v ^ (ONES * '\\'));
+}
+
 static int hexval(unsigned char c)
 {
     if (c >= '0' && c <= '9')
@@ -95,6 +122,8 @@ static int scan_string(const unsigned char *s, size_t n, size_t *i, int *esc)
     size_t p = *i + 1;
     *esc = 0;
     for (;;) {
+        while (p + 8 <= n && !has_special(load64(s + p)))
+            p += 8;
         while (p < n && str_class[s[p]] == 0)
             p++;
         if (p >= n)
@@ -492,6 +521,9 @@ size_t cli_jsonl_encode(const char *s, size_t n, char *out)
     size_t i = 0, o = 0;
     while (i < n) {
         size_t j = i;
+        while (j + 8 <= n && !has_special(load64(u + j)) &&
+               !has_zero(load64(u + j) ^ (ONES * 0xED)))
+            j += 8;
         while (j < n && enc_class[u[j]] == 0)
             j++;
         memcpy(out + o, s + i, j - i);
