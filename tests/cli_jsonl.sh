@@ -96,6 +96,18 @@ if [ -w /dev/full ]; then
         echo "FAIL full disk: status $rc"; cat "$T/err"; fails=$((fails + 1)); }
 fi
 
+# Progress goes to stderr only when asked for (stderr is not a terminal
+# here), with the byte and line counts; the output is the same either way.
+printf '{"text":"汉"}\n{"text":"字"}\n' > "$T/in"
+"$Z" convert -c s2t --jsonl --progress "$T/in" > "$T/got" 2> "$T/err"
+grep -q "30 B / 30 B (100%)  2 lines" "$T/err" && echo "ok --progress" || {
+    echo "FAIL --progress:"; cat "$T/err"; fails=$((fails + 1)); }
+"$Z" convert -c s2t --jsonl "$T/in" > "$T/want" 2> "$T/err"
+[ -s "$T/err" ] && { echo "FAIL progress without a terminal"; fails=$((fails + 1)); }
+check "--progress leaves the output alone"
+"$Z" convert -c s2t --jsonl --progress --no-progress "$T/in" 2> "$T/err" > /dev/null
+[ -s "$T/err" ] && { echo "FAIL --no-progress"; fails=$((fails + 1)); }
+
 # --id only makes sense with --jsonl; a bad --field is a usage error.
 "$Z" convert -c s2t --id id < /dev/null > /dev/null 2>&1
 expect_rc "--id without --jsonl" 2 $?
