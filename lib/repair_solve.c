@@ -27,7 +27,7 @@
 #include "repair.h"
 #include "utf8.h"
 
-#define KBEST 8
+#define KBEST 4
 #define V_OPQ 0x100  /* the element is a character GBK lacks */
 #define V_WILD 0x101 /* an unknown ASCII byte the decoder swallowed */
 #define V_EPS 0x102  /* nothing: Q2 of a literal '?' */
@@ -424,10 +424,26 @@ static void path_vals(const solver *S, int32_t id, size_t c0, size_t c1,
 
 /* Decode the chunk's values: characters into cps (if not NULL) and the
  * text into S->out (if emit). */
+static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
+                               const uint16_t *vals, uint32_t *cps,
+                               size_t *ncps, size_t cap, int emit, float *pr,
+                               const uint8_t *qmark, size_t nq);
+
 static zt_status decode_vals(solver *S, size_t c0, size_t c1,
                              const uint16_t *vals, uint32_t *cps, size_t *ncps,
                              size_t cap, int emit, float *pr)
 {
+    return decode_vals_q(S, c0, c1, vals, cps, ncps, cap, emit, pr, NULL, 0);
+}
+
+/* decode_vals, writing '?' instead of the k-th character where qmark[k]
+ * (k < nq) is set: the characters the best readings disagree on. */
+static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
+                               const uint16_t *vals, uint32_t *cps,
+                               size_t *ncps, size_t cap, int emit, float *pr,
+                               const uint8_t *qmark, size_t nq)
+{
+    size_t nout = 0;
     const zt_rp_lw *w = S->w;
     unsigned pend = 0;
     zt_status st = ZT_OK;
@@ -462,6 +478,11 @@ static zt_status decode_vals(solver *S, size_t c0, size_t c1,
         }
         if (cps && *ncps < cap)
             cps[(*ncps)++] = cp;
+        if (qmark && nout < nq && qmark[nout]) {
+            cp = '?';
+            raw = NULL;
+        }
+        nout++;
         if (emit && st == ZT_OK) {
             remember(S, cp);
             if (raw) {
@@ -548,6 +569,46 @@ static float table_bonus(const solver *S, size_t c0, size_t c1,
 }
 
 /* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
+/* Two readings of a chunk scored too close to choose.  When they decode
+ * to the same number of characters and differ in at most two of them (a
+ * hidden byte with several homophones), write the rest, which both agree
+ * on, with '?' for the characters in doubt, and report those spots; the
+ * run after the hole is then realigned instead of left garbled.
+ * Otherwise leave the chunk as the input had it. */
+#define QMAX 256
+static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
+                           int32_t best, int32_t second)
+{
+    uint32_t a[QMAX], b[QMAX];
+    uint8_t q[QMAX];
+    size_t na, nb;
+    path_vals(S, second, c0, c1, vals);
+    decode_vals(S, c0, c1, vals, b, &nb, QMAX, 0, NULL);
+    path_vals(S, best, c0, c1, vals);
+    decode_vals(S, c0, c1, vals, a, &na, QMAX, 0, NULL);
+    size_t diff = 0;
+    if (na == nb && na < QMAX)
+        for (size_t k = 0; k < na; k++)
+            diff += (q[k] = a[k] != b[k]);
+    if (na != nb || na >= QMAX || diff == 0 || diff > 2)
+        return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
+    const zt_rp_lw *w = S->w;
+    size_t holes = 0;
+    for (size_t i = c0; i < c1; i++)
+        if (kind_of(w, i) == ZT_OB_HOLE) {
+            holes++;
+            if (S->d->rep) {
+                zt_status st = zt_rp_add_spot(S->d->rep, w->base + w->osrc[i],
+                                              ZT_SPOT_AMBIGUOUS);
+                if (st != ZT_OK)
+                    return st;
+            }
+        }
+    S->d->recovered += holes > diff ? holes - diff : 0;
+    size_t n;
+    return decode_vals_q(S, c0, c1, vals, NULL, &n, 0, 1, NULL, q, na);
+}
+
 static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         int has_unknown)
 {
@@ -577,7 +638,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             if (k != best && (second < 0 || sc[k] > sc[second]))
                 second = k;
         if (second >= 0 && sc[best] - sc[second] < MARGIN)
-            return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
+            return undecided(S, c0, c1, vals, st->id[best], st->id[second]);
     }
     path_vals(S, st->id[best], c0, c1, vals);
     if (has_unknown)
