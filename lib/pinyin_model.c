@@ -7,8 +7,8 @@
  * SOURCES.md).  A candidate reading's score is the sum of
  *   - the weights of the context features that fire for it: the character
  *     itself (a learned prior), the characters one and two places to either
- *     side, three pairs of them, and the words (segments) just before and
- *     just after; a feature is the FNV-1a hash of (character, feature type,
+ *     side, three pairs of them, the words (segments) just before and
+ *     just after, and those two words together; a feature is the FNV-1a hash of (character, feature type,
  *     code points) looked up in one sorted table;
  *   - shared weights of the candidate itself, learned across all
  *     characters: its rank in Unihan's list and how often the word
@@ -18,7 +18,10 @@
  */
 #include "pinyin_internal.h"
 
-enum { F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1, F_R1R2, F_LW, F_RW };
+enum { F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1, F_R1R2, F_LW, F_RW,
+       F_LWRW = 13 };
+/* Between the left and the right word in the F_LWRW key (model_keys.py). */
+#define LWRW_SEP 0xFFFFu
 
 #define MAX_CANDS 32
 #define EDGE 0
@@ -118,22 +121,29 @@ unsigned zt_py_model_choose(const zt_py_unit *u, size_t n, size_t i,
     add_feature(fnv_word(fnv_word(key_start(c, F_L2L1), l2), l1), cand, nc, score);
     add_feature(fnv_word(fnv_word(key_start(c, F_R1R2), r1), r2), cand, nc, score);
     size_t s, e;
+    uint32_t both = key_start(c, F_LWRW);
     segment_of(u, i, &s, &e);
     if (s > 0) {
         size_t ls, le;
         segment_of(u, s - 1, &ls, &le);
         uint32_t h = key_start(c, F_LW);
-        for (size_t k = ls; k < le; k++)
+        for (size_t k = ls; k < le; k++) {
             h = fnv_word(h, u[k].simp);
+            both = fnv_word(both, u[k].simp);
+        }
         add_feature(h, cand, nc, score);
     }
+    both = fnv_word(both, LWRW_SEP);
     if (e < n) {
         size_t rs = e, re = e + (u[e].wlen ? u[e].wlen : 1);
         uint32_t h = key_start(c, F_RW);
-        for (size_t k = rs; k < re && k < n; k++)
+        for (size_t k = rs; k < re && k < n; k++) {
             h = fnv_word(h, u[k].simp);
+            both = fnv_word(both, u[k].simp);
+        }
         add_feature(h, cand, nc, score);
     }
+    add_feature(both, cand, nc, score);
 choose:;
     size_t best = 0;
     for (size_t k = 1; k < nc; k++)

@@ -3,7 +3,7 @@
 PINYIN_DATA ?= data/pinyin
 GEN_SRCS += $(BUILD)/gen/pinyin_tables.c
 
-$(BUILD)/gen/pinyin_tables.c: tools/pinyin/gen_tables.py $(wildcard $(PINYIN_DATA)/*.txt) tools/pinyin/model_keys.py $(OPENCC_DATA)/dict/TSCharacters.txt
+$(BUILD)/gen/pinyin_tables.c: tools/pinyin/gen_tables.py $(wildcard $(PINYIN_DATA)/*.txt) tools/pinyin/model_keys.py tools/pinyin/word_fixes.py $(OPENCC_DATA)/dict/TSCharacters.txt
 	@mkdir -p $(dir $@)
 	$(PYTHON) tools/pinyin/gen_tables.py $(PINYIN_DATA) $(OPENCC_DATA)/dict/TSCharacters.txt $@
 

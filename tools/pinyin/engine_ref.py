@@ -9,6 +9,8 @@ fallback for characters no multi-character word covers.
 import math
 import os
 
+import word_fixes
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "data", "pinyin")
 
@@ -23,20 +25,23 @@ def load_chars(path=os.path.join(DATA, "chars.txt")):
     return chars
 
 
-def load_words(path=os.path.join(DATA, "words.txt")):
+def load_words(path=os.path.join(DATA, "words.txt"), fixes=None):
+    """{word: (readings, freq)}; fixes (word_fixes.load()) applied if given."""
     words = {}
     for line in open(path, encoding="utf-8"):
         if line.startswith("#"):
             continue
         w, r, f = line.rstrip("\n").split("\t")
-        words[w] = (r.split(), int(f))
+        r = r.split()
+        words[w] = (word_fixes.apply(w, r, fixes) if fixes else r, int(f))
     return words
 
 
 class Engine:
-    def __init__(self):
+    def __init__(self, raw=False):
+        """raw: the word readings as in words.txt, without data/pinyin/fixes.txt."""
         self.chars = load_chars()
-        self.words = load_words()
+        self.words = load_words(fixes=None if raw else word_fixes.load())
         total = float(sum(f for _, f in self.words.values()))
         # exactly what gen_tables.py compiles in (4 decimals, unknown = 0.5)
         self.logp = {w: round(math.log(f / total), 4) for w, (_, f) in self.words.items()}

@@ -23,6 +23,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model_keys import (F_RANK, F_DICTP, F_DICTTOP, SHARED,  # noqa: E402
                         feature_key, dict_prior, cand_buckets)
+import word_fixes  # noqa: E402
 
 PAGE = 256
 BIGRAM_BITS = 22
@@ -67,13 +68,14 @@ def read_ts(path):
     return ts
 
 
-def read_words(path):
+def read_words(path, fixes):
+    """(word, readings, freq), with the fixes learned from CPP applied."""
     words = []
     for line in open(path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         w, r, f = line.rstrip("\n").split("\t")
-        words.append((w, r.split(), int(f)))
+        words.append((w, word_fixes.apply(w, r.split(), fixes), int(f)))
     return words
 
 
@@ -213,7 +215,8 @@ def main():
             rd.append("%s%d" % (s, t))
 
     # Words: segmentation probabilities and readings.
-    words = read_words(datadir + "/words.txt")
+    words = read_words(datadir + "/words.txt",
+                       word_fixes.load(datadir + "/fixes.txt"))
     total = float(sum(f for _, _, f in words))
     whi, wpages, wnodes, wcps, wfirst = build_trie([w for w, _, _ in words])
     wlogp = ["%.4f" % (math.log(f / total)) for _, _, f in words]

@@ -7,6 +7,10 @@ F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1, F_R1R2, F_LW, F_RW = range(10)
 # characters (weights stored with the reading "*"): its rank in Unihan's
 # list and how often the word dictionary reads the character so.
 F_RANK, F_DICTP, F_DICTTOP = 10, 11, 12
+# The words on both sides at once (left word, LWRW_SEP, right word; either
+# may be empty at the run's edge): what the character stands between.
+F_LWRW = 13
+LWRW_SEP = 0xFFFF
 SHARED = "*"
 EDGE = 0  # code point standing for "outside the run"
 

@@ -13,15 +13,19 @@ characters it stands in, exactly as lib/pinyin_model.c computes them:
   L2 R2     two before / two after
   L1R1 L2L1 R1R2   pairs of the above
   LW RW     the word (segment) before / after it
+  LWRW      both of those words together
 
 Training data:
   - ../shared/data/cpp/dev.sent + dev.lb (CPP dev split, human labels),
     except every fifth sentence (index % 5 == 4), held out for validation;
+    the same four fifths also give the corrections to the word data
+    (data/pinyin/fixes.txt, see word_fixes.py), learned first, so that the
+    model's dictionary priors and the held-out figure use corrected words;
   - weak labels from the word dictionary: every word of two or more
     characters that contains a polyphonic character gives an example with
     that character's reading in the word and the context inside the word.
 
-Output: data/pinyin/model.txt, lines "KEY<TAB>READING<TAB>WEIGHT" with KEY the
+Output: data/pinyin/fixes.txt and data/pinyin/model.txt, lines "KEY<TAB>READING<TAB>WEIGHT" with KEY the
 feature hash (FNV-1a, see feature_key) in hex, READING in tone-number form,
 WEIGHT an integer; compiled in by gen_tables.py.
 
@@ -34,9 +38,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from engine_ref import Engine, DATA  # noqa: E402
+import word_fixes  # noqa: E402
 
 from model_keys import (F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1,  # noqa: E402
-                        F_R1R2, F_LW, F_RW, F_RANK, F_DICTP, F_DICTTOP, SHARED,
+                        F_R1R2, F_LW, F_RW, F_LWRW, LWRW_SEP, F_RANK, F_DICTP, F_DICTTOP, SHARED,
                         EDGE, feature_key, dict_prior, cand_buckets)
 
 
@@ -59,12 +64,16 @@ def features(run, words_at, i):
          feature_key(c, F_R1R2, [r1, r2])]
     if words_at is not None:
         s, e = words_at[i]
+        lw, rw = [], []
         if s > 0:
             ls, le = words_at[s - 1]
-            f.append(feature_key(c, F_LW, [ord(x) for x in run[ls:le]]))
+            lw = [ord(x) for x in run[ls:le]]
+            f.append(feature_key(c, F_LW, lw))
         if e < n:
             rs, re_ = words_at[e]
-            f.append(feature_key(c, F_RW, [ord(x) for x in run[rs:re_]]))
+            rw = [ord(x) for x in run[rs:re_]]
+            f.append(feature_key(c, F_RW, rw))
+        f.append(feature_key(c, F_LWRW, lw + [LWRW_SEP] + rw))
     return f
 
 
@@ -145,7 +154,7 @@ def main():
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data"))
     ap.add_argument("--eval", action="store_true", help="only report held-out accuracy")
     ap.add_argument("--no-weak", action="store_true")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--weak-weight", type=float, default=0.1)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--out", default=os.path.join(DATA, "model.txt"))
@@ -154,7 +163,7 @@ def main():
     global USE_BIAS
     USE_BIAS = not args.no_bias
 
-    eng = Engine()
+    eng = Engine(raw=True)
     chars = eng.chars
     poly = {c for c, r in chars.items() if len(r) > 1}
     sents = open(os.path.join(args.shared, "cpp", "dev.sent"), encoding="utf-8").read().splitlines()
@@ -168,6 +177,17 @@ def main():
         at = seg_spans(eng, run)
         ex = (run, at, j, lb.replace("u:", "v"))
         (held if k % 5 == 4 else train).append(ex)
+
+    # The word fixes first, from the raw word data; then the engine with
+    # them, whose readings the held-out figure and the priors use.
+    fixes = word_fixes.learn([(run[at[j][0]:at[j][1]], j - at[j][0], gold)
+                              for run, at, j, gold in train
+                              if at[j][1] - at[j][0] > 1], eng.words)
+    sys.stderr.write("word fixes: %d word positions, %d character rules\n"
+                     % (len(fixes[0]), len(fixes[1])))
+    if not args.eval:
+        word_fixes.save(fixes)
+    eng.words = {w: (word_fixes.apply(w, r, fixes), f) for w, (r, f) in eng.words.items()}
 
     targets = {run[j] for run, _, j, _ in train}
     prior = dict_prior((w, r, f) for w, (r, f) in eng.words.items())
