@@ -30,8 +30,11 @@ class BuildWithLibrary(build_ext):
     """Make the static library first, then link it into the extension."""
 
     def run(self):
-        subprocess.check_call(["make", "-C", ROOT, "BUILD=" + BUILD,
-                               LIB, PC])
+        # ZHTEXT_PREBUILT=1: use the library in ZHTEXT_BUILD as it is (a
+        # packager who built it already); otherwise make brings it up to date.
+        if os.environ.get("ZHTEXT_PREBUILT") != "1":
+            subprocess.check_call(["make", "-C", ROOT, "BUILD=" + BUILD,
+                                   LIB, PC])
         # The library's own link needs (e.g. -lm), from its pkg-config file.
         libs = []
         with open(PC, encoding="utf-8") as f:
