@@ -118,11 +118,15 @@ int cmd_convert(int argc, char **argv)
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
+            free(io.files);
+            free(dictpaths);
             return 0;
         } else if (strcmp(a, "--html") == 0) {
             html = 1;
         } else if (strcmp(a, "--list") == 0) {
             list_configs();
+            free(io.files);
+            free(dictpaths);
             return 0;
         } else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0) {
             if (++i >= argc)
@@ -179,5 +183,6 @@ int cmd_convert(int argc, char **argv)
     };
     int rc = cli_run(&job, &io);
     zt_converter_free(conv);
+    free(io.files);
     return rc;
 }
