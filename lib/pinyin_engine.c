@@ -92,6 +92,21 @@ ZT_INLINE uint32_t pair_node(uint32_t a, uint32_t b)
     }
 }
 
+/* The hot-table slot of the pair (a, b), or NULL if it is not there. */
+ZT_INLINE const zt_py_whot *hot_pair(uint32_t a, uint32_t b)
+{
+    uint64_t ab = ((uint64_t)a << 21) | b;
+    uint32_t bits = zt_py_w_hot_bits, mask = (1u << bits) - 1;
+    uint32_t h = (uint32_t)((ab * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    for (;; h = (h + 1) & mask) {
+        uint64_t k = zt_py_w_hot[h].key;
+        if (!k)
+            return NULL;
+        if ((k >> 22) == ab)
+            return &zt_py_w_hot[h];
+    }
+}
+
 /* One step down the word trie.  The Simplified form first; then the
  * character as written, because the character-level mapping also maps
  * characters that are in Simplified use themselves (哪吒 is not 哪咤). */
@@ -110,17 +125,34 @@ static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
                        uint32_t node, const float *best, float *b, uint32_t *bo,
                        size_t *bl)
 {
-    /* Most pairs start no word: the bigram filter (a bit in 512 KiB) says
-     * so before the pair hash is probed. */
     uint32_t next = 0;
-    if (!node || i + 1 >= n)
+    size_t j = i + 1;
+    if (!node || j >= n)
         return;
-    if (zt_py_bigram(first, u[i + 1].simp))
-        next = pair_node(first, u[i + 1].simp);
-    if (!next && u[i + 1].cp != u[i + 1].simp && zt_py_bigram(first, u[i + 1].cp))
-        next = pair_node(first, u[i + 1].cp);
+    const zt_py_whot *h = hot_pair(first, u[j].simp);
+    if (h) {
+        if (h->roff != ZT_PY_NOWORD) {
+            float c = h->logp + best[j + 1];
+            if (c > *b) {
+                *b = c;
+                *bo = h->roff;
+                *bl = 2;
+            }
+        }
+        uint32_t kids = (uint32_t)(h->key & ZT_PY_HOT_NODE);
+        if (!kids || ++j >= n)
+            return;
+        next = step(kids, &u[j]);
+    } else {
+        /* Most other pairs start no word: the bigram filter (a bit in 512
+         * KiB) says so before the pair hash is probed. */
+        if (zt_py_bigram(first, u[j].simp))
+            next = pair_node(first, u[j].simp);
+        if (!next && u[j].cp != u[j].simp && zt_py_bigram(first, u[j].cp))
+            next = pair_node(first, u[j].cp);
+    }
     /* node ends the prefix u[i..j] */
-    for (size_t j = i + 1; (node = next) != 0;) {
+    while ((node = next) != 0) {
         if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
             float c = zt_py_w_nodes[node].logp + best[j + 1];
             if (c > *b) {

@@ -8,7 +8,7 @@
  *   - the weights of the context features that fire for it: the character
  *     itself (a learned prior), the characters one and two places to either
  *     side, three pairs of them, the words (segments) just before and
- *     just after, and those two words together; a feature is the FNV-1a hash of (character, feature type,
+ *     just after, and those two words together; a feature is a multiplicative hash of (character, feature type,
  *     code points) looked up in one sorted table;
  *   - shared weights of the candidate itself, learned across all
  *     characters: its rank in Unihan's list and how often the word
@@ -26,13 +26,12 @@ enum { F_BIAS, F_L1, F_R1, F_L2, F_R2, F_L1R1, F_L2L1, F_R1R2, F_LW, F_RW,
 #define MAX_CANDS 32
 #define EDGE 0
 
+/* One 32-bit word into the feature hash (model_keys.py's fnv()): a word at
+ * a time, one multiply, since a dozen keys are hashed per character. */
 static uint32_t fnv_word(uint32_t h, uint32_t w)
 {
-    for (int k = 0; k < 4; k++) {
-        h ^= (w >> (8 * k)) & 0xFF;
-        h *= 0x01000193u;
-    }
-    return h;
+    h = (h ^ w) * 0x9E3779B1u;
+    return h ^ (h >> 15);
 }
 
 static uint32_t key_start(uint32_t target, uint32_t type)

@@ -63,6 +63,21 @@ extern const uint32_t zt_py_w2_bits;
 extern const uint64_t zt_py_w2_key[];
 extern const uint32_t zt_py_w2_node[];
 extern const uint16_t zt_py_wrd[];
+/* The pairs that start the dictionary's most frequent words, again, in a
+ * table small enough to stay in cache: slot of (first << 21 | second) by
+ * Fibonacci hashing to zt_py_w_hot_bits bits, linear probing, key 0 =
+ * empty.  key = first << 43 | second << 22 | node, node being the pair's
+ * trie node if it has children, else 0; logp and roff are the pair's own
+ * word as in zt_py_wnode (roff ZT_PY_NOWORD if the pair is no word).  A
+ * pair not found here may still start words (the tables above know). */
+typedef struct zt_py_whot {
+    uint64_t key;
+    float logp;
+    uint32_t roff;
+} zt_py_whot;
+#define ZT_PY_HOT_NODE 0x3FFFFFu
+extern const uint32_t zt_py_w_hot_bits;
+extern const zt_py_whot zt_py_w_hot[];
 /* One bit per hash of the first two characters of each word (22 bits):
  * clear means no word starts with the pair. */
 extern const uint64_t zt_py_w_bigram[];

@@ -40,6 +40,13 @@ def bigram_hash(a, b):
     h = (h * 0xC2B2AE35) & 0xFFFFFFFF
     return h >> (32 - BIGRAM_BITS)
 HI = 0x1100
+HOT_BITS, HOT_PAIRS = 14, 10000
+
+
+def hot_hash(a, b):
+    """lib/pinyin_engine.c's hot_pair() slot."""
+    return (((((a << 21) | b) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+            >> (64 - HOT_BITS))
 
 
 def read_chars(path):
@@ -249,6 +256,27 @@ def main():
     for w, rds, _ in words:
         wroff.append(len(wrd))
         wrd.extend(rid(r) for r in rds)
+    # The pairs that start the most frequent words (by the dictionary's own
+    # frequencies) again, in a small table that stays in cache: each slot
+    # holds the pair, its node when it has children, and the pair's own word
+    # (log probability, readings), so a hit costs one cache line and common
+    # two-character words never touch the big arrays.
+    pweight = {}
+    for w, _, f in words:
+        if len(w) >= 2:
+            k = (ord(w[0]) << 32) | ord(w[1])
+            pweight[k] = pweight.get(k, 0) + f
+    hot = [0] * (1 << HOT_BITS)
+    hotv = [("0", 0xFFFFFFFF)] * (1 << HOT_BITS)
+    for key, node in sorted(pairs, key=lambda x: -pweight.get(x[0], 0))[:HOT_PAIRS]:
+        a, b = key >> 32, key & 0xFFFFFFFF
+        v, kids, nk = wnodes[node]
+        assert node < (1 << 22) and a < (1 << 21) and b < (1 << 21)
+        h = hot_hash(a, b)
+        while hot[h]:
+            h = (h + 1) & ((1 << HOT_BITS) - 1)
+        hot[h] = (a << 43) | (b << 22) | (node if nk else 0)
+        hotv[h] = (wlogp[v - 1], wroff[v - 1]) if v else ("0", 0xFFFFFFFF)
 
     # Each record's entries into the word trie, found once here rather than
     # at every position of the text: the root node of its Simplified form
@@ -326,7 +354,7 @@ def main():
                 mrd.append(r)
                 mw.append(w)
     moff.append(len(mrd))
-    # Open-addressing hash of the keys (they are FNV hashes already, so the
+    # Open-addressing hash of the keys (they are well-mixed hashes already, so the
     # low bits index the table; linear probing): slot -> key index + 1.
     hbits = 4
     while (1 << hbits) < 2 * max(len(mkeys), 1):
@@ -370,6 +398,10 @@ def main():
            "const uint64_t zt_py_w2_key[%d] = {%s};" % (len(p2key), ",".join("0x%xu" % k for k in p2key)),
            c_int_array("uint32_t", "zt_py_w2_node", p2node),
            c_int_array("uint16_t", "zt_py_wrd", wrd),
+           "const uint32_t zt_py_w_hot_bits = %d;" % HOT_BITS,
+           "_Alignas(64) const zt_py_whot zt_py_w_hot[%d] = {" % len(hot),
+           "\n".join("{0x%xu,%s,%du}," % (k, v[0], v[1]) for k, v in zip(hot, hotv)),
+           "};",
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
            c_int_array("uint8_t", "zt_py_r_poly", r_poly),

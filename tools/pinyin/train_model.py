@@ -26,7 +26,7 @@ Training data:
     that character's reading in the word and the context inside the word.
 
 Output: data/pinyin/fixes.txt and data/pinyin/model.txt, lines "KEY<TAB>READING<TAB>WEIGHT" with KEY the
-feature hash (FNV-1a, see feature_key) in hex, READING in tone-number form,
+feature hash (model_keys.fnv, see feature_key) in hex, READING in tone-number form,
 WEIGHT an integer; compiled in by gen_tables.py.
 
 Usage: train_model.py [--shared DIR] [--eval] [--no-weak] [--epochs N]
