@@ -22,6 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "driver.h"
 #include "jsonl.h"
 #include "progress.h"
@@ -469,10 +473,21 @@ static batch *batch_new(run *r, int kind, const char *s, size_t n,
 
 /* ---- reading --------------------------------------------------------- */
 
+/* Newlines in s[0..n): sixteen bytes at a time where SSE2 is there (every
+ * x86-64), since the reader counts every byte of the input. */
 static size_t count_lines(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
+    size_t k = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        k += (size_t)__builtin_popcount(
+            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
+    }
+#endif
+    for (const char *p = s + i; (p = memchr(p, '\n', (size_t)(s + n - p)));
+         p++)
         k++;
     return k;
 }

@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "jsonl.h"
 
 int cli_jsonl_path_parse(cli_jsonl_path *p, const char *dotted)
@@ -105,6 +109,37 @@ static inline int has_special(uint64_t v)
            has_zero(v ^ (ONES * '\\'));
 }
 
+/* How many bytes from p on (at most n) hold no quote, backslash or control
+ * byte, and (with ed) no 0xED: sixteen at a time with SSE2, which every
+ * x86-64 has, else eight at a time. */
+static size_t plain_run(const unsigned char *p, size_t n, int ed)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                  ctl = _mm_set1_epi8(0x1F),
+                  edb = _mm_set1_epi8((char)(ed ? 0xED : '"'));
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bs)),
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+                         _mm_cmpeq_epi8(v, edb)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i + 8 <= n) {
+        uint64_t v = load64(p + i);
+        if (has_special(v) || (ed && has_zero(v ^ (ONES * 0xED))))
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 static int hexval(unsigned char c)
 {
     if (c >= '0' && c <= '9')
@@ -122,8 +157,7 @@ static int scan_string(const unsigned char *s, size_t n, size_t *i, int *esc)
     size_t p = *i + 1;
     *esc = 0;
     for (;;) {
-        while (p + 8 <= n && !has_special(load64(s + p)))
-            p += 8;
+        p += plain_run(s + p, n - p, 0);
         while (p < n && str_class[s[p]] == 0)
             p++;
         if (p >= n)
@@ -520,10 +554,7 @@ size_t cli_jsonl_encode(const char *s, size_t n, char *out)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < n) {
-        size_t j = i;
-        while (j + 8 <= n && !has_special(load64(u + j)) &&
-               !has_zero(load64(u + j) ^ (ONES * 0xED)))
-            j += 8;
+        size_t j = i + plain_run(u + i, n - i, 1);
         while (j < n && enc_class[u[j]] == 0)
             j++;
         memcpy(out + o, s + i, j - i);
