@@ -25,6 +25,15 @@
  *   - Units reach apply() in input order within a worker, but with threads
  *     different workers see different units; outputs are written in input
  *     order by the driver.
+ *
+ * What the driver guarantees in return (see driver.c):
+ *   - The output does not depend on -T: batches are written in input order
+ *     and at most 2T+1 of them are in flight, so memory is bounded.
+ *   - JSONL: a line that is not an object, lacks the field, has a
+ *     non-string field or is longer than 16 MiB is written unchanged (for
+ *     report_is_output jobs too), with a message naming its line; apply()
+ *     never sees it.  A value that apply() gives back unchanged keeps its
+ *     original spelling in the line.
  */
 #ifndef ZT_DRIVER_H
 #define ZT_DRIVER_H
