@@ -56,6 +56,7 @@ int cmd_detect(int argc, char **argv)
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
+            free(io.files); /* the help exits early */
             return 0;
         } else if (!cli_io_option(&io, argc, argv, &i)) {
             cli_usage_error("unknown option '%s'", a);

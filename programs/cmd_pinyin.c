@@ -126,6 +126,8 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
             fputs(annotate ? annotate_usage : pinyin_usage, stdout);
             fputs(common_usage, stdout);
             fputs(cli_io_help, stdout);
+            free(io.files); /* the help exits early */
+            free(dictpaths);
             return 0;
         } else if (strcmp(a, "-s") == 0 || strcmp(a, "--style") == 0 ||
                    strncmp(a, "--style=", 8) == 0) {

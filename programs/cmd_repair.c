@@ -82,6 +82,7 @@ int cmd_repair(int argc, char **argv)
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
+            free(io.files); /* the help exits early */
             return 0;
         }
         const char *name = NULL;
