@@ -66,6 +66,11 @@ zt_status zt_repairer_new(const zt_repair_options *opt, zt_repairer **out)
     }
     zt_rp_classes(r, cls);
     r->cls = cls;
+    st = zt_rp_stab_new(r);
+    if (st != ZT_OK) {
+        zt_repairer_free(r);
+        return st;
+    }
     if (opt->script == ZT_SCRIPT_SIMPLIFIED) {
         zt_dict *fix;
         st = zt_dict_load_mem(zt_rp_mainland_t2s, zt_rp_mainland_t2s_len,
@@ -92,6 +97,7 @@ void zt_repairer_free(zt_repairer *r)
         return;
     zt_converter_free(r->to_script);
     free(r->cls);
+    zt_rp_stab_free(r);
     free(r);
 }
 

@@ -25,6 +25,9 @@ struct zt_repairer {
     /* Per BMP code point: ZT_RP_TRAD if t2s changes it (Traditional only),
      * ZT_RP_SIMP if s2t changes it and t2s does not (Simplified only). */
     uint8_t *cls;
+    /* Tables of the byte search (repair_solve.c), built once so that its
+     * inner loop does one load where it would do several lookups. */
+    struct zt_rp_stab *stab;
 };
 #define ZT_RP_TRAD 1
 #define ZT_RP_SIMP 2
@@ -130,6 +133,10 @@ ZT_HIDDEN int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp);
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);
+
+/* Build / free r->stab (the search's per-repairer tables). */
+ZT_HIDDEN zt_status zt_rp_stab_new(zt_repairer *r);
+ZT_HIDDEN void zt_rp_stab_free(zt_repairer *r);
 
 /* Solve a line that has holes: choose the hidden bytes so that the line
  * decodes as valid GBK, the readings fit and the words read best; emit

@@ -51,8 +51,20 @@ typedef struct node {
 typedef struct state {
     uint16_t key;
     uint8_t n;
+    uint8_t minat;    /* when n == KBEST: the first path of lowest score */
     int32_t id[KBEST];
+    float sc[KBEST];  /* the paths' scores (pool[id[k]].score), at hand */
 } state;
+
+/* The first k of lowest score, as add_path has always chosen it. */
+static uint8_t min_at(const state *st)
+{
+    uint8_t at = 0;
+    for (uint8_t k = 1; k < KBEST; k++)
+        if (st->sc[k] < st->sc[at])
+            at = k;
+    return at;
+}
 
 typedef struct solver {
     zt_rp_doc *d;
@@ -144,24 +156,138 @@ static float char_score(uint32_t cp)
     return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
 }
 
-static float pair_score(uint32_t prev, uint32_t cp)
+/* ---- per-repairer tables ------------------------------------------------
+ *
+ * The search's inner loop runs per (path, candidate byte); these tables turn
+ * its lookups (character records, readings, Simplified forms) into one load
+ * each.  Built once in zt_repairer_new, read-only afterwards. */
+
+struct zt_rp_stab {
+    float cs[65536];     /* char_score of each BMP code point */
+    uint32_t simp[65536]; /* simp_of of each BMP code point */
+    /* The hole candidates: for reading key syl * 5 + tone (tone 0: any),
+     * the two-byte codes (lead << 8 | trail, trail 0x81..0xFE, sorted)
+     * whose character has that reading, at code[off[key] .. off[key + 1]). */
+    uint32_t *off;
+    uint16_t *code;
+    /* For each byte b before a lone '?': the bytes 0x81..0xFE that pair
+     * with it (valid[b], nvalid[b] of them), and those that do not
+     * (invalid[b]), ascending: what the '?' can hide. */
+    uint8_t nvalid[256], ninvalid[256];
+    uint8_t valid[256][126], invalid[256][126];
+};
+
+static uint32_t simp_bmp(const struct zt_rp_stab *t, uint32_t cp)
 {
-    float s = char_score(cp);
-    if (prev && zt_rp_is_han(prev) && zt_rp_is_han(cp) &&
-        zt_py_bigram(simp_of(prev), simp_of(cp)))
-        s += 3.0f;
-    return s;
+    return cp < 0x10000 ? t->simp[cp] : simp_of(cp);
+}
+
+static float char_score_t(const struct zt_rp_stab *t, uint32_t cp)
+{
+    return cp < 0x10000 ? t->cs[cp] : char_score(cp);
+}
+
+/* Add code to key's list (fill: store it, else count it), once per key. */
+static void hole_add(struct zt_rp_stab *t, uint32_t *n, uint16_t *lastc,
+                     uint32_t key, uint16_t code, int fill)
+{
+    if (n[key] && lastc[key] == code)
+        return;
+    lastc[key] = code;
+    if (fill)
+        t->code[t->off[key] + n[key]] = code;
+    n[key]++;
+}
+
+/* The keys of zt_rp_con_fits for each code, in code order; the tone rule
+ * (neutral or none written: any tone; 一 and 不: any tone) is the same. */
+static void hole_pass(struct zt_rp_stab *t, uint32_t *n, uint16_t *lastc,
+                      int fill)
+{
+    for (unsigned lead = 0x81; lead <= 0xFE; lead++)
+        for (unsigned trail = 0x81; trail <= 0xFE; trail++) {
+            uint32_t cp = zt_gbk_pair(lead, trail);
+            uint32_t rec = cp ? zt_py_char(cp) : 0;
+            if (!rec)
+                continue;
+            rec--;
+            uint16_t code = (uint16_t)(lead << 8 | trail);
+            int sandhi = cp == 0x4E00 || cp == 0x4E0D;
+            const uint16_t *r = zt_py_rlist + zt_py_roff[rec];
+            for (unsigned i = 0; i < zt_py_rn[rec]; i++) {
+                uint32_t syl = zt_py_sylof(r[i]), tone = zt_py_tone(r[i]);
+                hole_add(t, n, lastc, syl * 5, code, fill);
+                for (uint32_t k = 1; k <= 4; k++)
+                    if (k == tone || sandhi)
+                        hole_add(t, n, lastc, syl * 5 + k, code, fill);
+            }
+        }
+}
+
+zt_status zt_rp_stab_new(zt_repairer *r)
+{
+    struct zt_rp_stab *t = calloc(1, sizeof *t);
+    size_t nkeys = (size_t)zt_py_nsyl * 5;
+    uint32_t *n = calloc(nkeys, sizeof *n);
+    uint16_t *lastc = calloc(nkeys, sizeof *lastc);
+    if (t)
+        t->off = calloc(nkeys + 1, sizeof *t->off);
+    if (!t || !n || !lastc || !t->off)
+        goto fail;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        t->cs[cp] = char_score(cp);
+        t->simp[cp] = simp_of(cp);
+    }
+    for (unsigned b = 0; b < 256; b++)
+        for (unsigned v = 0x81; v <= 0xFE; v++) {
+            if (zt_gbk_pair(b, v))
+                t->valid[b][t->nvalid[b]++] = (uint8_t)v;
+            else
+                t->invalid[b][t->ninvalid[b]++] = (uint8_t)v;
+        }
+    hole_pass(t, n, lastc, 0);
+    for (size_t k = 0; k < nkeys; k++) {
+        t->off[k + 1] = t->off[k] + n[k];
+        n[k] = 0;
+    }
+    t->code = malloc((t->off[nkeys] + 1) * sizeof *t->code);
+    if (!t->code)
+        goto fail;
+    hole_pass(t, n, lastc, 1);
+    free(n);
+    free(lastc);
+    r->stab = t;
+    return ZT_OK;
+fail:
+    free(n);
+    free(lastc);
+    if (t) {
+        free(t->off);
+        free(t);
+    }
+    return ZT_ENOMEM;
+}
+
+void zt_rp_stab_free(zt_repairer *r)
+{
+    if (r->stab) {
+        free(r->stab->off);
+        free(r->stab->code);
+        free(r->stab);
+        r->stab = NULL;
+    }
 }
 
 /* The best segmentation of cps[0..n) into dictionary words. */
-static float seg_score(const uint32_t *cps, size_t n)
+static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
+                       size_t n)
 {
     float best[64 + 1];
     if (n > 64)
         n = 64;
     best[n] = 0;
     for (size_t i = n; i-- > 0;) {
-        float b = char_score(cps[i]) + best[i + 1];
+        float b = char_score_t(t, cps[i]) + best[i + 1];
         uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
         if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
             zt_rp_is_han(cps[i + 1])) {
@@ -243,11 +369,9 @@ static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
     if (st->n < KBEST) {
         at = st->n++;
     } else {
-        at = 0;
-        for (int k = 1; k < KBEST; k++)
-            if (S->pool[st->id[k]].score < S->pool[st->id[at]].score)
-                at = k;
-        if (S->pool[st->id[at]].score >= score)
+        /* Most candidates lose to a full state: one comparison. */
+        at = st->minat;
+        if (st->sc[at] >= score)
             return 1;
     }
     if (S->npool == S->poolcap) {
@@ -263,14 +387,92 @@ static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
     int32_t id = (int32_t)S->npool++;
     S->pool[id] = (node){parent, (uint16_t)v, key, score, cp};
     st->id[at] = id;
+    st->sc[at] = score;
+    if (st->n == KBEST)
+        st->minat = min_at(st);
     return 1;
 }
 
 typedef struct trans {
     uint16_t v, key;
-    uint32_t c; /* the character completed, 0 if none */
-    float add;  /* score independent of the path */
+    uint32_t c;  /* the character completed, 0 if none */
+    float add;   /* score independent of the path */
+    float cs;    /* char_score(c) */
+    uint32_t sc; /* simp_of(c), for the bigram test */
+    int han;     /* c is Han (the bigram bonus applies) */
 } trans;
+
+/* The candidate values of element i after a path in state `key`, in the
+ * order the search tries them (ascending byte, then the marker), into v;
+ * *checked is set when they are known to fit the reading constraint. */
+static size_t candidates(const solver *S, size_t i, unsigned kind,
+                         const zt_rp_con *con, uint16_t key, uint16_t *v,
+                         int *checked)
+{
+    const zt_rp_lw *w = S->w;
+    unsigned last = key & 0x1FF;
+    int pend = (key & K_PEND) != 0;
+    unsigned lo = 1, hi = 0, extra = 0;
+    size_t n = 0;
+    *checked = 0;
+    if (kind == 0) {
+        lo = hi = w->ob[i] & 0xFF;
+    } else if (kind == ZT_OB_OPAQUE) {
+        extra = V_OPQ;
+    } else if (kind == ZT_OB_HOLE) {
+        if (con && con->tone <= 5) {
+            /* Only a lead byte before the hole can make a character with
+             * the hole's reading; the table lists those characters. */
+            *checked = 1;
+            if (last < 0x81 || last > 0xFE)
+                return 0;
+            const struct zt_rp_stab *t = S->d->r->stab;
+            uint32_t k = (uint32_t)con->syl * 5 + (con->tone == 5 ? 0 : con->tone);
+            const uint16_t *c = t->code + t->off[k], *e = t->code + t->off[k + 1];
+            uint16_t want = (uint16_t)(last << 8);
+            while (e - c > 8) { /* lower bound of want */
+                const uint16_t *m = c + (e - c) / 2;
+                if (*m < want)
+                    c = m + 1;
+                else
+                    e = m;
+            }
+            e = t->code + t->off[k + 1];
+            for (; c < e && (*c >> 8) <= last; c++)
+                if ((*c >> 8) == last)
+                    v[n++] = *c & 0xFF;
+            return n;
+        }
+        lo = 0x81, hi = 0xFE;
+    } else if (kind == ZT_OB_Q1) {
+        if (!pend) {
+            lo = hi = '?';
+        } else {
+            /* Only a byte that completes the pending lead can follow it
+             * (the search would drop the others). */
+            const struct zt_rp_stab *t = S->d->r->stab;
+            for (unsigned k = 0; k < t->nvalid[last]; k++)
+                v[n++] = t->valid[last][k];
+            return n;
+        }
+    } else { /* Q2 */
+        if (last == '?' || i + 1 == w->len || last > 0xFF) {
+            extra = V_EPS;
+        } else {
+            /* The decoder would have paired the others with `last`. */
+            const struct zt_rp_stab *t = S->d->r->stab;
+            for (unsigned k = 0; k < t->ninvalid[last]; k++)
+                v[n++] = t->invalid[last][k];
+            v[n++] = V_WILD;
+            return n;
+        }
+    }
+    for (unsigned b = lo; b <= hi; b++)
+        v[n++] = (uint16_t)b;
+    if (extra)
+        v[n++] = (uint16_t)extra;
+    return n;
+}
 
 /* Extend every path by element i.  The moves depend only on the state, so
  * they are listed once per state, then applied to its paths. */
@@ -278,6 +480,7 @@ static int advance(solver *S, size_t i)
 {
     const zt_rp_lw *w = S->w;
     const zt_repairer *r = S->d->r;
+    const struct zt_rp_stab *tab = r->stab;
     unsigned kind = kind_of(w, i);
     const zt_rp_con *con = (w->ob[i] & ZT_OB_CON) ? con_at(w, i) : NULL;
     int last_elem = i + 1 == w->len;
@@ -287,40 +490,27 @@ static int advance(solver *S, size_t i)
                      kind_of(w, i + 1) == ZT_OB_Q1) &&
                     !(w->ob[i + 1] & ZT_OB_CON));
     trans tr[260];
+    uint16_t cand[260];
     S->nnxt = 0;
     for (size_t si = 0; si < S->ncur; si++) {
         const state *st = &S->cur[si];
         unsigned last = st->key & 0x1FF;
         int pend = (st->key & K_PEND) != 0;
-        unsigned lo = 1, hi = 0, extra = 0;
-        if (kind == 0) {
-            lo = hi = w->ob[i] & 0xFF;
-        } else if (kind == ZT_OB_OPAQUE) {
-            extra = V_OPQ;
-        } else if (kind == ZT_OB_HOLE) {
-            lo = 0x81, hi = 0xFE;
-        } else if (kind == ZT_OB_Q1) {
-            if (pend)
-                lo = 0x81, hi = 0xFE;
-            else
-                lo = hi = '?';
-        } else { /* Q2 */
-            if (last == '?' || last_elem || last > 0xFF)
-                extra = V_EPS;
-            else
-                lo = 0x81, hi = 0xFE, extra = V_WILD;
-        }
+        int checked;
+        float pmax = st->sc[0];
+        for (int k = 1; k < st->n; k++)
+            if (st->sc[k] > pmax)
+                pmax = st->sc[k];
+        size_t ncand = candidates(S, i, kind, con, st->key, cand, &checked);
         size_t nt = 0;
-        for (unsigned v = lo; v <= hi + (extra ? 1 : 0); v++) {
-            unsigned val = v <= hi ? v : extra;
-            if (kind == ZT_OB_Q2 && val <= 0xFF && zt_gbk_pair(last, val))
-                continue; /* the decoder would have paired them */
-            if (con) {
+        for (size_t ci = 0; ci < ncand; ci++) {
+            unsigned val = cand[ci];
+            if (con && !checked) {
                 uint32_t c = last <= 0xFF && val <= 0xFF ? zt_gbk_pair(last, val) : 0;
                 if (!c || !zt_rp_con_fits(con, c))
                     continue;
             }
-            trans t = {(uint16_t)val, 0, 0, 0};
+            trans t = {(uint16_t)val, 0, 0, 0, 0, 0, 0};
             if (val == V_EPS) {
                 t.key = st->key;
             } else if (pend) {
@@ -329,6 +519,9 @@ static int advance(solver *S, size_t i)
                     continue;
                 t.key = (uint16_t)val;
                 t.add = prior(r, w, i, t.c);
+                t.cs = tab->cs[t.c];
+                t.han = zt_rp_is_han(t.c);
+                t.sc = tab->simp[t.c];
             } else if (val == V_WILD) {
                 t.key = K_NONE;
                 t.add = -8.0f;
@@ -341,20 +534,45 @@ static int advance(solver *S, size_t i)
             }
             if (collapse && !(t.key & K_PEND))
                 t.key = K_ANY;
+            /* A full state only raises its lowest score, so a move that
+             * even this state's best path cannot get into the state it goes
+             * to now is refused for all of them: leave it out. */
+            int sl = S->slot[t.key];
+            if (sl >= 0 && S->nxt[sl].n == KBEST) {
+                float ub = pmax + t.add;
+                if (t.c)
+                    ub += t.han ? t.cs + 3.0f : t.cs;
+                if (S->nxt[sl].sc[S->nxt[sl].minat] >= ub)
+                    continue;
+            }
             tr[nt++] = t;
-            if (v > hi)
-                break;
         }
         for (int k = 0; k < st->n; k++) {
             /* A copy: add_path may move the pool. */
             const node p = S->pool[st->id[k]];
             int32_t pid = st->id[k];
+            /* The bigram bonus needs a Han character before (han) and its
+             * Simplified form (pa), once per path. */
+            int han = p.lastcp && zt_rp_is_han(p.lastcp);
+            uint32_t pa = han ? simp_bmp(tab, p.lastcp) : 0;
             for (size_t ti = 0; ti < nt; ti++) {
                 const trans *t = &tr[ti];
                 float ns = p.score + t->add;
                 uint32_t ncp = p.lastcp;
                 if (t->c) {
-                    ns += pair_score(p.lastcp, t->c);
+                    float ps = t->cs;
+                    if (han && t->han) {
+                        /* Skip the bigram test (a cache miss) when even its
+                         * bonus would not get the path into the full state
+                         * it goes to: add_path would refuse it. */
+                        int sl = S->slot[t->key];
+                        if (sl >= 0 && S->nxt[sl].n == KBEST &&
+                            S->nxt[sl].sc[S->nxt[sl].minat] >= ns + (ps + 3.0f))
+                            continue;
+                        if (zt_py_bigram(pa, t->sc))
+                            ps += 3.0f;
+                    }
+                    ns += ps;
                     ncp = t->c;
                 } else if (t->v == V_WILD || t->v == V_OPQ) {
                     ncp = 0;
@@ -372,14 +590,14 @@ static int advance(solver *S, size_t i)
         float top = -1e30f;
         for (size_t si = 0; si < S->nnxt; si++)
             for (int k = 0; k < S->nxt[si].n; k++)
-                if (S->pool[S->nxt[si].id[k]].score > top)
-                    top = S->pool[S->nxt[si].id[k]].score;
+                if (S->nxt[si].sc[k] > top)
+                    top = S->nxt[si].sc[k];
         size_t o = 0;
         for (size_t si = 0; si < S->nnxt; si++) {
             float b = -1e30f;
             for (int k = 0; k < S->nxt[si].n; k++)
-                if (S->pool[S->nxt[si].id[k]].score > b)
-                    b = S->pool[S->nxt[si].id[k]].score;
+                if (S->nxt[si].sc[k] > b)
+                    b = S->nxt[si].sc[k];
             if (b >= top - PRUNE)
                 S->nxt[o++] = S->nxt[si];
         }
@@ -401,6 +619,7 @@ static void restart(solver *S, uint16_t key, uint32_t lastcp)
     S->cur[0].key = key;
     S->cur[0].n = 1;
     S->cur[0].id[0] = 0;
+    S->cur[0].sc[0] = 0.0f;
 }
 
 static void remember(solver *S, uint32_t cp)
@@ -627,7 +846,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         0, &pr);
             ncps += left;
             ncps += right_ctx(S, c1, cps + ncps, CTX);
-            sc[k] = seg_score(cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+            sc[k] = seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
         }
         int second = -1;
         best = 0;
