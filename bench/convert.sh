@@ -2,12 +2,13 @@
 # bench/convert.sh - zhtext conversion side by side with Debian's OpenCC
 # (1.1.6) and opencc-js (npm 1.4.2), in one run, on ../shared/data/corpus.
 #
-#   sh bench/convert.sh [BYTES]     (default: the whole 21 MB corpus)
+#   bash bench/convert.sh [BYTES]   (default: the whole 21 MB corpus)
 #
 # Prints, per config: MB/s for the whole process and in-process (excluding
 # start-up), peak RSS, the ratios zhtext/anchor, and start-up time on a tiny
 # input.  Installs what it needs (apt: opencc libopencc-dev; npm: opencc-js
 # into a temporary folder).  Timings are measured, never asserted.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -eu
 cd "$(dirname "$0")/.."
 CORPUS=../shared/data/corpus
@@ -52,17 +53,19 @@ for spec in "s2t zh_simp cn t" "s2twp zh_simp cn twp" "t2s zh_trad t cn"; do
     fi
 done
 
-# Start-up: a tiny input, 20 runs each, mean wall time.
+# Start-up: a tiny input, 50 runs each, mean wall time (nanosecond clock).
 printf '汉字\n' > "$T/tiny.txt"
 startup() {
-    local s=0
-    for _ in $(seq 20); do
-        s=$(awk -v a="$s" -v b="$( { /usr/bin/time -f '%e' "$@" > /dev/null; } 2>&1 | tail -n 1)" 'BEGIN { print a + b }')
-    done
-    awk -v s="$s" 'BEGIN { printf "%.1f ms", s / 20 * 1000 }'
+    local t0 t1
+    t0=$(date +%s%N)
+    for _ in $(seq 50); do "$@" > /dev/null 2>&1; done
+    t1=$(date +%s%N)
+    awk -v d="$((t1 - t0))" 'BEGIN { printf "%.2f ms", d / 50 / 1e6 }'
 }
 echo
-echo "start-up (tiny input, mean of 20 runs; /usr/bin/time has 10 ms resolution):"
-echo "  zhtext      $(startup build/zhtext convert -c s2t "$T/tiny.txt")"
-echo "  opencc      $(startup opencc -c /usr/share/opencc/s2t.json -i "$T/tiny.txt")"
-echo "  zhtext converter creation (in-process): $("$T/zt_bench" convert s2t "$T/tiny.txt" 1 | sed 's/.*made in //; s/)//')"
+echo "start-up (tiny input, whole process, mean of 50 runs):"
+echo "  zhtext convert -c s2t     $(startup build/zhtext convert -c s2t "$T/tiny.txt")"
+echo "  zhtext convert -c s2twp   $(startup build/zhtext convert -c s2twp "$T/tiny.txt")"
+echo "  opencc -c s2t.json        $(startup opencc -c /usr/share/opencc/s2t.json -i "$T/tiny.txt")"
+echo "  /bin/true (process floor) $(startup /bin/true)"
+echo "  zhtext converter creation in-process: $("$T/zt_bench" convert s2twp "$T/tiny.txt" 1 | sed 's/.*made in //; s/)//')"
