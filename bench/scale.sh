@@ -11,7 +11,7 @@
 #
 # Usage: sh bench/scale.sh [BUILD_DIR]      (make bench-scale)
 # Env:   REPEAT (default 4): corpus copies in the throughput input;
-#        RUNS (default 3): best of RUNS for each timing;
+#        RUNS (default 5): best of RUNS interleaved rounds for each timing;
 #        BIG_MB (default 1024): size of the RSS input, 0 to skip it.
 set -u
 B=${1:-build}
@@ -19,7 +19,7 @@ Z=$B/zhtext
 C=../shared/data/corpus/zh_simp.txt
 PY=/usr/bin/python3
 REPEAT=${REPEAT:-4}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
 if [ ! -r "$C" ]; then
     echo "SKIP scale bench: $C not found (../shared is absent)"; exit 77
@@ -42,43 +42,49 @@ rm -f "$T/one.jsonl"
 psize=$(wc -c < "$T/plain.txt")
 jsize=$(wc -c < "$T/in.jsonl")
 
-# best SECONDS of RUNS runs of a command (output to /dev/null)
-best() {
-    b=
-    r=0; while [ $r -lt "$RUNS" ]; do
-        s=$(date +%s.%N)
-        "$@" > /dev/null 2>&1
-        e=$(date +%s.%N)
-        b=$(echo "$s $e ${b:-1e9}" | awk '{d = $2 - $1; print (d < $3 ? d : $3)}')
-        r=$((r + 1))
-    done
-    echo "$b"
+# One timing of a command, output to /dev/null.
+timed() {
+    s=$(date +%s.%N)
+    "$@" > /dev/null 2>&1
+    e=$(date +%s.%N)
+    echo "$s $e" | awk '{print $2 - $1}'
 }
 mbs() { echo "$1 $2" | awk '{printf "%.1f", $1 / $2 / 1e6}'; }
 ratio() { echo "$1 $2" | awk '{printf "%.2f", $1 / $2}'; }
+min() { echo "$1 ${2:-1e9}" | awk '{print ($1 < $2 ? $1 : $2)}'; }
 
 echo "zhtext $("$Z" --version | cut -d' ' -f2), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: $REPEAT x zh_simp.txt = $psize bytes plain, $jsize bytes JSONL"
 echo
 
-t_cat=$(best cat "$T/in.jsonl")
-t_p1=$(best "$Z" convert -c s2t -T 1 "$T/plain.txt")
-t_p2=$(best "$Z" convert -c s2t -T 2 "$T/plain.txt")
-t_j1=$(best "$Z" convert -c s2t --jsonl -T 1 "$T/in.jsonl")
-t_j2=$(best "$Z" convert -c s2t --jsonl -T 2 "$T/in.jsonl")
-printf '%-34s %8s %9s\n' "run" "seconds" "MB/s"
+# The runs are interleaved, round after round, and each keeps its best:
+# on a shared machine the load drifts, and a ratio of two runs taken
+# minutes apart would measure the drift.
+has_repair=0
+"$Z" repair --help > /dev/null 2>&1 && has_repair=1
+t_cat= t_p1= t_p2= t_j1= t_j2= t_r1= t_r2=
+r=0; while [ $r -lt "$RUNS" ]; do
+    t_cat=$(min "$(timed cat "$T/in.jsonl")" "$t_cat")
+    t_p1=$(min "$(timed "$Z" convert -c s2t -T 1 "$T/plain.txt")" "$t_p1")
+    t_j1=$(min "$(timed "$Z" convert -c s2t --jsonl -T 1 "$T/in.jsonl")" "$t_j1")
+    t_p2=$(min "$(timed "$Z" convert -c s2t -T 2 "$T/plain.txt")" "$t_p2")
+    t_j2=$(min "$(timed "$Z" convert -c s2t --jsonl -T 2 "$T/in.jsonl")" "$t_j2")
+    if [ $has_repair = 1 ]; then
+        t_r1=$(min "$(timed "$Z" repair --jsonl -T 1 "$T/in.jsonl")" "$t_r1")
+        t_r2=$(min "$(timed "$Z" repair --jsonl -T 2 "$T/in.jsonl")" "$t_r2")
+    fi
+    r=$((r + 1))
+done
+printf '%-34s %8s %9s\n' "run (best of $RUNS)" "seconds" "MB/s"
 printf '%-34s %8.3f %9s\n' "cat (I/O floor, JSONL)" "$t_cat" "$(mbs "$jsize" "$t_cat")"
 printf '%-34s %8.3f %9s\n' "convert s2t plain  -T 1" "$t_p1" "$(mbs "$psize" "$t_p1")"
 printf '%-34s %8.3f %9s\n' "convert s2t plain  -T 2" "$t_p2" "$(mbs "$psize" "$t_p2")"
 printf '%-34s %8.3f %9s\n' "convert s2t --jsonl -T 1" "$t_j1" "$(mbs "$jsize" "$t_j1")"
 printf '%-34s %8.3f %9s\n' "convert s2t --jsonl -T 2" "$t_j2" "$(mbs "$jsize" "$t_j2")"
-if "$Z" repair --help > /dev/null 2>&1; then
-    t_r1=$(best "$Z" repair --jsonl -T 1 "$T/in.jsonl")
-    t_r2=$(best "$Z" repair --jsonl -T 2 "$T/in.jsonl")
+if [ $has_repair = 1 ]; then
     printf '%-34s %8.3f %9s\n' "repair --jsonl -T 1" "$t_r1" "$(mbs "$jsize" "$t_r1")"
     printf '%-34s %8.3f %9s\n' "repair --jsonl -T 2" "$t_r2" "$(mbs "$jsize" "$t_r2")"
 else
-    t_r1=; t_r2=
     echo "repair: not in this build"
 fi
 
@@ -88,17 +94,27 @@ pyline=
 ext=$(ls "$B"/python/zhtext/_zhtext*.so python/zhtext/_zhtext*.so 2>/dev/null | head -n 1)
 if [ -n "$ext" ]; then
     pydir=$(dirname "$(dirname "$ext")")
-    pyline=$(PYTHONPATH=$pydir $PY - "$T/plain.txt" "$T/in.jsonl" "$RUNS" <<'PY'
-import sys, time, zhtext
-text = open(sys.argv[1], encoding="utf-8").read()
-data = open(sys.argv[2], "rb").read()
+    # The CLI runs again here, interleaved with the binding, for the ratio.
+    pyline=$(PYTHONPATH=$pydir $PY - "$T/plain.txt" "$T/in.jsonl" "$RUNS" "$Z" <<'PY'
+import subprocess, sys, time, zhtext
+plain, jsonl, runs, cli = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+text = open(plain, encoding="utf-8").read()
+data = open(jsonl, "rb").read()
+raw = text.encode()
 c = zhtext.Converter("s2t")
-def best(f):
-    b = 1e9
-    for _ in range(int(sys.argv[3])):
-        s = time.perf_counter(); f(); b = min(b, time.perf_counter() - s)
-    return b
-print("%.3f %.3f" % (best(lambda: c.convert(text)), best(lambda: c.jsonl(data))))
+def timed(f):
+    s = time.perf_counter(); f(); return time.perf_counter() - s
+def run(*args):
+    subprocess.run([cli, *args], stdout=subprocess.DEVNULL, check=True)
+b = [1e9] * 5
+for _ in range(runs):
+    for k, f in enumerate([lambda: c.convert(text),
+                           lambda: run("convert", "-c", "s2t", plain),
+                           lambda: c.jsonl(data),
+                           lambda: run("convert", "-c", "s2t", "--jsonl", jsonl),
+                           lambda: c.convert(raw)]):
+        b[k] = min(b[k], timed(f))
+print("%.3f %.3f %.3f %.3f %.3f" % tuple(b))
 PY
 )
 fi
@@ -112,8 +128,10 @@ echo "  convert --jsonl -T 2 / -T 1 speed: $(ratio "$t_j1" "$t_j2") [>= 1.8]"
 [ -n "$t_r1" ] && echo "  repair --jsonl -T 2 / -T 1 speed: $(ratio "$t_r1" "$t_r2") [>= 1.8]"
 if [ -n "$pyline" ]; then
     set -- $pyline
-    echo "  Python Converter.convert / CLI plain -T 1 time: $(ratio "$1" "$t_p1") [<= 1.10] ($1 s vs $t_p1 s)"
-    echo "  Python Converter.jsonl / CLI --jsonl -T 1 time: $(ratio "$2" "$t_j1") [<= 1.10] ($2 s vs $t_j1 s)"
+    echo "  Python Converter.convert(bytes) / CLI plain -T 1 time: $(ratio "$5" "$2") [<= 1.10] ($5 s vs $2 s)"
+    echo "  Python Converter.convert(str) / CLI plain -T 1 time: $(ratio "$1" "$2") [<= 1.10] ($1 s vs $2 s;"
+    echo "    str results cost a UTF-8 decode that bytes results do not)"
+    echo "  Python Converter.jsonl / CLI --jsonl -T 1 time: $(ratio "$3" "$4") [<= 1.10] ($3 s vs $4 s)"
 else
     echo "  Python binding: not built (make python PYTHON=/usr/bin/python3)"
 fi
