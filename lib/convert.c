@@ -89,23 +89,6 @@ ZT_INLINE size_t unmatched_len(const uint8_t *s, size_t n, uint32_t cp,
     return l;
 }
 
-/* Append value v of t.  The caller guarantees maxval + 8 bytes of room, so
- * short values (nearly all: one or two characters) go as one 8-byte word;
- * value pools carry 8 bytes of padding for this. */
-ZT_INLINE void emit(zt_buf *out, const zt_trie *t, uint32_t v)
-{
-    uint32_t vo = t->voff[v], vl = t->voff[v + 1] - vo;
-    char *d = out->data + out->len;
-    if (ZT_LIKELY(vl <= 8)) {
-        uint64_t x;
-        memcpy(&x, t->vals + vo, 8);
-        memcpy(d, &x, 8);
-    } else {
-        memcpy(d, t->vals + vo, vl);
-    }
-    out->len += vl;
-}
-
 /* The longest key of t that continues from node2, the node after the two
  * characters s[0..pos2); 0 if none. */
 static size_t walk_from(const zt_trie *t, uint32_t node, const uint8_t *s,
@@ -161,38 +144,64 @@ typedef struct bars {
 ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
                              zt_buf *out, bars *b, zt_work *seg)
 {
-    const uint8_t *lead = st->lead;
-    const uint32_t *tab = st->tab;
+    /* The stage's tables in locals, and the output as (od, olen, ocap):
+     * stores through a char pointer may alias anything, so fields read
+     * through st or out would be reloaded after every byte written. */
+    const uint8_t *const lead = st->lead;
+    const uint32_t *const tab = st->tab;
+    const uint64_t *const pairf = st->pairf;
+    const uint32_t nalt = st->nalt;
+    const zt_trie *const alt0 = st->alt[0];
     const size_t slack = (size_t)st->maxval + 8;
     /* Room for the whole output up front when values are never much
      * longer than their keys (all built-in dictionaries): then no token
      * needs a check of its own. */
-    int checked = st->ratio > 4;
+    const int checked = st->ratio > 4;
     if (!checked && zt_buf_reserve(out, n * st->ratio + slack) != ZT_OK)
         return ZT_ENOMEM;
+    char *od = out->data;
+    size_t olen = out->len, ocap = out->cap;
+#define OUT_SYNC() (out->len = olen)
+#define OUT_LOAD() (od = out->data, olen = out->len, ocap = out->cap)
     size_t i = 0, bi = 0;
     size_t limit = b && b->nbar ? b->bar[0] : n;
-    size_t run = out->len; /* seg: where the current unmatched run began */
+    size_t run = olen; /* seg: where the current unmatched run began */
     /* The character after the current one, when it has been decoded
      * already (at position ahead_i), so it is decoded once, not twice. */
     size_t ahead_i = (size_t)-1, ahead_l = 0;
     uint32_t ahead_cp = 0;
 #define SEG_WORD_BEGIN()                                                      \
     do {                                                                      \
-        if (seg && run < out->len && push_bar(seg, out->len) != ZT_OK)        \
-            return ZT_ENOMEM;                                                 \
+        if (seg && run < olen) {                                              \
+            OUT_SYNC();                                                       \
+            if (push_bar(seg, olen) != ZT_OK)                                 \
+                return ZT_ENOMEM;                                             \
+        }                                                                     \
     } while (0)
 #define SEG_WORD_END()                                                        \
     do {                                                                      \
         if (seg) {                                                            \
-            if (push_bar(seg, out->len) != ZT_OK)                             \
+            if (push_bar(seg, olen) != ZT_OK)                                 \
                 return ZT_ENOMEM;                                             \
-            run = out->len;                                                   \
+            run = olen;                                                       \
         }                                                                     \
+    } while (0)
+#define EMIT(t, v)                                                            \
+    do {                                                                      \
+        const zt_trie *et_ = (t);                                             \
+        uint32_t vo_ = et_->voff[v], vl_ = et_->voff[(v) + 1] - vo_;          \
+        if (ZT_LIKELY(vl_ <= 8)) {                                            \
+            uint64_t x_;                                                      \
+            memcpy(&x_, et_->vals + vo_, 8);                                  \
+            memcpy(od + olen, &x_, 8);                                        \
+        } else {                                                              \
+            memcpy(od + olen, et_->vals + vo_, vl_);                          \
+        }                                                                     \
+        olen += vl_;                                                          \
     } while (0)
     while (i < n) {
         while (ZT_UNLIKELY(i == limit)) {
-            b->bar[bi++] = (uint32_t)out->len;
+            b->bar[bi++] = (uint32_t)olen;
             limit = bi < b->nbar ? b->bar[bi] : n;
         }
         if (!lead[s[i]]) {
@@ -200,14 +209,19 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
             size_t j = i + 1;
             while (j < limit && !lead[s[j]])
                 j++;
+            OUT_SYNC();
             if (zt_buf_append(out, s + i, j - i) != ZT_OK)
                 return ZT_ENOMEM;
+            OUT_LOAD();
             i = j;
             continue;
         }
-        if (checked && out->cap - out->len < slack &&
-            zt_buf_reserve(out, slack + (n - i) + (n - i) / 4) != ZT_OK)
-            return ZT_ENOMEM;
+        if (checked && ocap - olen < slack) {
+            OUT_SYNC();
+            if (zt_buf_reserve(out, slack + (n - i) + (n - i) / 4) != ZT_OK)
+                return ZT_ENOMEM;
+            OUT_LOAD();
+        }
         uint32_t cp;
         size_t l;
         if (ahead_i == i) {
@@ -228,12 +242,11 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
                 ahead_cp = c;
                 ahead_l = cl;
                 uint32_t h = zt_pairf_hash(cp, c);
-                if (c != ZT_INVALID_CP &&
-                    ((st->pairf[h >> 6] >> (h & 63)) & 1)) {
+                if (c != ZT_INVALID_CP && ((pairf[h >> 6] >> (h & 63)) & 1)) {
                     /* Short-circuit order: alternative a is asked for a
                      * longer key only if no earlier one matched at all,
                      * i.e. while a < first - 1 or a is `first - 1`. */
-                    uint32_t last = first ? first - 1 : st->nalt - 1;
+                    uint32_t last = first ? first - 1 : nalt - 1;
                     for (uint32_t a = 0; a <= last; a++) {
                         if (!(e & ZT_TAB_MULTI_ALT(a)))
                             continue;
@@ -246,7 +259,7 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
                         if (m) {
                             if (a == 0)
                                 SEG_WORD_BEGIN();
-                            emit(out, t, v);
+                            EMIT(t, v);
                             if (a == 0)
                                 SEG_WORD_END();
                             i += m;
@@ -258,7 +271,7 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
             if (first) {
                 if (first == 1)
                     SEG_WORD_BEGIN();
-                emit(out, st->alt[first - 1], ZT_TAB_VAL(e));
+                EMIT(first == 1 ? alt0 : st->alt[first - 1], ZT_TAB_VAL(e));
                 if (first == 1)
                     SEG_WORD_END();
                 i += l;
@@ -267,18 +280,17 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
             if (ZT_UNLIKELY(cp >= 0x2FF0 && cp <= 0x2FFF))
                 goto general;
             /* l is 1 to 3 here; fixed-size copies beat a call to memcpy. */
-            char *d = out->data + out->len;
             if (l == 3)
-                memcpy(d, s + i, 3);
+                memcpy(od + olen, s + i, 3);
             else
                 for (size_t k = 0; k < l; k++)
-                    d[k] = (char)s[i + k];
-            out->len += l;
+                    od[olen + k] = (char)s[i + k];
+            olen += l;
             i += l;
             continue;
         }
         if (cp == ZT_INVALID_CP) {
-            out->data[out->len++] = (char)s[i++];
+            od[olen++] = (char)s[i++];
             continue;
         }
     general:;
@@ -288,29 +300,35 @@ ZT_INLINE zt_status fmm_impl(const zt_stage *st, const uint8_t *s, size_t n,
         const zt_trie *t;
         size_t m = stage_match(st, s + i, limit - i, cp, l, &t, &v);
         if (m) {
-            int word = t == st->alt[0];
+            int word = t == alt0;
             if (word)
                 SEG_WORD_BEGIN();
-            emit(out, t, v);
+            EMIT(t, v);
             if (word)
                 SEG_WORD_END();
             i += m;
             continue;
         }
         m = unmatched_len(s + i, limit - i, cp, l);
+        OUT_SYNC();
         if (zt_buf_append(out, s + i, m) != ZT_OK)
             return ZT_ENOMEM;
+        OUT_LOAD();
         i += m;
     next:;
     }
+    OUT_SYNC();
     if (b)
         while (bi < b->nbar)
-            b->bar[bi++] = (uint32_t)out->len;
-    if (seg && run < out->len)
-        return push_bar(seg, out->len);
+            b->bar[bi++] = (uint32_t)olen;
+    if (seg && run < olen)
+        return push_bar(seg, olen);
     return ZT_OK;
 #undef SEG_WORD_BEGIN
 #undef SEG_WORD_END
+#undef EMIT
+#undef OUT_SYNC
+#undef OUT_LOAD
 }
 
 /* fmm_impl specialised for each use, so that the plain case carries no
