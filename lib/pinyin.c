@@ -142,6 +142,8 @@ zt_status zt_pinyin_new(const zt_pinyin_options *o, zt_pinyin **out)
     /* the handle keeps no reference to the caller's dictionaries */
     p->opt.dicts = NULL;
     p->opt.ndicts = 0;
+    if (st == ZT_OK)
+        zt_py_style_table(p);
     if (st != ZT_OK) {
         zt_pinyin_free(p);
         return st;
@@ -155,6 +157,7 @@ void zt_pinyin_free(zt_pinyin *p)
     if (!p)
         return;
     zt_trie_free(p->user);
+    free(p->rstr);
     free(p);
 }
 
@@ -283,9 +286,13 @@ static void text_run(void *ctx, const char *in, zt_py_unit *u, size_t n)
     (void)in;
     zt_py_read_run(c->job->p, u, n);
     for (size_t i = 0; i < n; i++) {
-        if (c->last)
-            zt_py_put(c->k, c->job->sep, c->job->seplen);
-        zt_py_put_unit(c->k, &c->job->p->opt, &u[i]);
+        if (c->last) {
+            if (c->job->seplen == 1 && c->k->len < c->k->cap) /* no call */
+                c->k->buf[c->k->len++] = c->job->sep[0];
+            else
+                zt_py_put(c->k, c->job->sep, c->job->seplen);
+        }
+        zt_py_put_unit(c->k, c->job->p, &u[i]);
         c->last = 1;
     }
 }

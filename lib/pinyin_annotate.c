@@ -72,12 +72,12 @@ static void ann_run(void *ctx, const char *in, zt_py_unit *u, size_t n)
             zt_py_put(c->k, "<ruby>", 6);
             zt_py_put(c->k, ch, u[i].len);
             zt_py_put(c->k, "<rp>(</rp><rt>", 14);
-            zt_py_put_unit(c->k, &j->p->opt, &u[i]);
+            zt_py_put_unit(c->k, j->p, &u[i]);
             zt_py_put(c->k, "</rt><rp>)</rp></ruby>", 22);
         } else {
             zt_py_put(c->k, ch, u[i].len);
             zt_py_put(c->k, "(", 1);
-            zt_py_put_unit(c->k, &j->p->opt, &u[i]);
+            zt_py_put_unit(c->k, j->p, &u[i]);
             zt_py_put(c->k, ")", 1);
         }
     }

@@ -107,14 +107,26 @@ ZT_INLINE const zt_py_whot *hot_pair(uint32_t a, uint32_t b)
     }
 }
 
-/* One step down the word trie.  The Simplified form first; then the
- * character as written, because the character-level mapping also maps
- * characters that are in Simplified use themselves (哪吒 is not 哪咤). */
-static uint32_t step(uint32_t node, const zt_py_unit *u)
+/* One step down the word trie from `node`, the prefix ending in the code
+ * points *a, *b, to u: the Simplified form first; then the character as
+ * written, because the character-level mapping also maps characters that
+ * are in Simplified use themselves (哪吒 is not 哪咤).  The trigram filter
+ * answers most misses (the common case past two characters) without
+ * touching the node's child list; on success *a, *b move along. */
+ZT_INLINE uint32_t step(uint32_t node, const zt_py_unit *u, uint32_t *a,
+                        uint32_t *b)
 {
-    uint32_t next = word_child(node, u->simp);
-    if (!next && u->cp != u->simp)
-        next = word_child(node, u->cp);
+    uint32_t next = 0, c = u->simp;
+    if (zt_py_trigram(*a, *b, c))
+        next = word_child(node, c);
+    if (!next && u->cp != u->simp && zt_py_trigram(*a, *b, u->cp)) {
+        c = u->cp;
+        next = word_child(node, c);
+    }
+    if (next) {
+        *a = *b;
+        *b = c;
+    }
     return next;
 }
 
@@ -125,10 +137,11 @@ static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
                        uint32_t node, const float *best, float *b, uint32_t *bo,
                        size_t *bl)
 {
-    uint32_t next = 0;
+    uint32_t next = 0, pa = first, pb; /* the path's last two code points */
     size_t j = i + 1;
     if (!node || j >= n)
         return;
+    pb = u[j].simp;
     const zt_py_whot *h = hot_pair(first, u[j].simp);
     if (h) {
         if (h->roff != ZT_PY_NOWORD) {
@@ -142,14 +155,16 @@ static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
         uint32_t kids = (uint32_t)(h->key & ZT_PY_HOT_NODE);
         if (!kids || ++j >= n)
             return;
-        next = step(kids, &u[j]);
+        next = step(kids, &u[j], &pa, &pb);
     } else {
         /* Most other pairs start no word: the bigram filter (a bit in 512
          * KiB) says so before the pair hash is probed. */
         if (zt_py_bigram(first, u[j].simp))
             next = pair_node(first, u[j].simp);
-        if (!next && u[j].cp != u[j].simp && zt_py_bigram(first, u[j].cp))
+        if (!next && u[j].cp != u[j].simp && zt_py_bigram(first, u[j].cp)) {
             next = pair_node(first, u[j].cp);
+            pb = u[j].cp;
+        }
     }
     /* node ends the prefix u[i..j] */
     while ((node = next) != 0) {
@@ -163,7 +178,7 @@ static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
         }
         if (++j >= n || !zt_py_w_nodes[node].nkids)
             break;
-        next = step(node, &u[j]);
+        next = step(node, &u[j], &pa, &pb);
     }
 }
 
@@ -175,13 +190,13 @@ static void segment(zt_py_unit *u, size_t n)
     uint8_t wlen[ZT_PY_RUN];
     best[n] = 0;
     for (size_t i = n; i-- > 0;) {
-        uint32_t rec = u[i].rec;
-        float b = zt_py_r_logp[rec] + best[i + 1];
+        const zt_py_rseg *r = &zt_py_r_seg[u[i].rec];
+        float b = r->logp + best[i + 1];
         size_t bl = 1;
         uint32_t bo = 0;
-        words_from(u, n, i, zt_py_r_wfirst[rec], zt_py_r_wnode[rec], best, &b, &bo, &bl);
-        if (ZT_UNLIKELY(zt_py_r_wnode2[rec] != 0))
-            words_from(u, n, i, u[i].cp, zt_py_r_wnode2[rec], best, &b, &bo, &bl);
+        words_from(u, n, i, r->wfirst, r->wnode, best, &b, &bo, &bl);
+        if (ZT_UNLIKELY(r->wnode2 != 0))
+            words_from(u, n, i, u[i].cp, r->wnode2, best, &b, &bo, &bl);
         best[i] = b;
         roff[i] = bo;
         wlen[i] = (uint8_t)bl;

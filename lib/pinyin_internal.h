@@ -30,10 +30,20 @@ typedef struct zt_py_unit {
     uint8_t user;    /* its reading comes from a user dictionary */
 } zt_py_unit;
 
+/* A reading as the handle writes it (see zt_pinyin.rstr). */
+typedef struct zt_py_rstr {
+    uint8_t len;
+    char s[23];
+} zt_py_rstr;
+
 struct zt_pinyin {
     zt_pinyin_options opt;
     zt_trie *user;   /* user words (values: reading id + 1 as code points) */
     int have_user;
+    /* Every reading (zt_py_nsyl * 5 of them) written once in the handle's
+     * style when the handle is made, so writing one is a copy rather than
+     * the style's string work per character; NULL if one did not fit. */
+    zt_py_rstr *rstr;
 };
 
 /* Choose readings for u[0..n) (n <= ZT_PY_RUN): sets every rd and wlen. */
@@ -67,8 +77,11 @@ ZT_HIDDEN void zt_py_put_reading(zt_py_sink *s, const zt_pinyin_options *o,
 ZT_HIDDEN size_t zt_py_zhuyin(unsigned r, char *out, size_t cap);
 /* Write the readings of u: r in the style, or with heteronym every reading
  * of the character (r first) joined by '/'. */
-ZT_HIDDEN void zt_py_put_unit(zt_py_sink *s, const zt_pinyin_options *o,
+ZT_HIDDEN void zt_py_put_unit(zt_py_sink *s, const zt_pinyin *p,
                               const zt_py_unit *u);
+/* Fill p->rstr from p->opt (NULL if a reading does not fit or no memory:
+ * the writer then works each one out as before). */
+ZT_HIDDEN void zt_py_style_table(zt_pinyin *p);
 
 /* Gather runs of Han units from in[0..len) and call back for each run and
  * each stretch of other bytes (pinyin_text.c). */

@@ -9,6 +9,7 @@
  *   initial, final, zhuyin  from one decomposition into initial and the
  *           final's full form (you = y + iou, gui = g + uei, ju = j + v)
  */
+#include <stdlib.h>
 #include <strings.h>
 
 #include "pinyin_internal.h"
@@ -288,18 +289,52 @@ void zt_py_put_reading(zt_py_sink *k, const zt_pinyin_options *o, unsigned r)
     }
 }
 
-void zt_py_put_unit(zt_py_sink *k, const zt_pinyin_options *o,
-                    const zt_py_unit *u)
+void zt_py_style_table(zt_pinyin *p)
 {
-    zt_py_put_reading(k, o, u->rd);
-    if (!o->heteronym)
+    size_t nr = (size_t)zt_py_nsyl * 5;
+    zt_py_rstr *t = malloc(nr * sizeof *t);
+    if (!t)
+        return;
+    for (size_t r = 0; r < nr; r++) {
+        zt_py_sink k = {t[r].s, sizeof t[r].s, 0};
+        zt_py_put_reading(&k, &p->opt, (unsigned)r);
+        if (k.len > k.cap) {
+            free(t);
+            return;
+        }
+        t[r].len = (uint8_t)k.len;
+    }
+    p->rstr = t;
+}
+
+ZT_INLINE void put_rd(zt_py_sink *k, const zt_pinyin *p, unsigned r)
+{
+    if (ZT_LIKELY(p->rstr != NULL)) {
+        const zt_py_rstr *t = &p->rstr[r];
+        /* A fixed 16-byte copy is a pair of moves where a copy of len
+         * bytes is a call; the bytes past len are overwritten next or lie
+         * beyond the output's end, inside the caller's buffer. */
+        if (t->len <= 16 && k->len <= k->cap && k->cap - k->len >= 16) {
+            memcpy(k->buf + k->len, t->s, 16);
+            k->len += t->len;
+        } else {
+            zt_py_put(k, t->s, t->len);
+        }
+    } else
+        zt_py_put_reading(k, &p->opt, r);
+}
+
+void zt_py_put_unit(zt_py_sink *k, const zt_pinyin *p, const zt_py_unit *u)
+{
+    put_rd(k, p, u->rd);
+    if (!p->opt.heteronym)
         return;
     const uint16_t *r = zt_py_rlist + zt_py_roff[u->rec];
     for (size_t i = 0; i < zt_py_rn[u->rec]; i++) {
         if (r[i] == u->rd)
             continue;
         zt_py_put(k, "/", 1);
-        zt_py_put_reading(k, o, r[i]);
+        put_rd(k, p, r[i]);
     }
 }
 

@@ -90,12 +90,30 @@ extern const uint32_t zt_py_r_wnode[];
 extern const uint32_t zt_py_r_wfirst[];
 extern const uint32_t zt_py_r_wnode2[];
 extern const float zt_py_r_logp[];
+/* The same four, together: the segmenter needs all of them for every
+ * character, and one 16-byte record is one cache line instead of four. */
+typedef struct zt_py_rseg {
+    uint32_t wnode, wfirst, wnode2;
+    float logp;
+} zt_py_rseg;
+extern const zt_py_rseg zt_py_r_seg[];
 
 ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
 {
     uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u);
     h = (h * 0xC2B2AE35u) >> 10;
     return (int)((zt_py_w_bigram[h >> 6] >> (h & 63)) & 1);
+}
+/* One bit per hash of every three consecutive characters of each word (23
+ * bits, 1 MiB): clear means the trie node reached by ..a b has no child c,
+ * which the segmenter learns here without reading the node's child list. */
+extern const uint64_t zt_py_w_trigram[];
+
+ZT_INLINE int zt_py_trigram(uint32_t a, uint32_t b, uint32_t c)
+{
+    uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du);
+    h = (h * 0x27D4EB2Fu) >> 9;
+    return (int)((zt_py_w_trigram[h >> 6] >> (h & 63)) & 1);
 }
 
 /* Context model (lib/pinyin_model.c, trained by tools/pinyin/train_model.py).

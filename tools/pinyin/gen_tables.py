@@ -39,6 +39,14 @@ def bigram_hash(a, b):
     h = ((a * 0x9E3779B1) ^ (b * 0x85EBCA77)) & 0xFFFFFFFF
     h = (h * 0xC2B2AE35) & 0xFFFFFFFF
     return h >> (32 - BIGRAM_BITS)
+TRIGRAM_BITS = 23
+
+
+def trigram_hash(a, b, c):
+    """lib/pinyin_tables.h's zt_py_trigram(): TRIGRAM_BITS of a multiplicative hash."""
+    h = ((a * 0x9E3779B1) ^ (b * 0x85EBCA77) ^ (c * 0xC2B2AE3D)) & 0xFFFFFFFF
+    h = (h * 0x27D4EB2F) & 0xFFFFFFFF
+    return h >> (32 - TRIGRAM_BITS)
 HI = 0x1100
 HOT_BITS, HOT_PAIRS = 14, 10000
 
@@ -234,6 +242,15 @@ def main():
         if len(w) >= 2:
             h = bigram_hash(ord(w[0]), ord(w[1]))
             bits[h >> 6] |= 1 << (h & 63)
+    # Trigram filter: one bit per hash of every three consecutive characters
+    # of a word (its trie path), so the segmenter can tell that the trie
+    # node for ..a b has no child c before it reads the node's child list
+    # (random accesses into megabytes of nodes); a clear bit is certain.
+    tbits = [0] * ((1 << TRIGRAM_BITS) // 64)
+    for w, _, _ in words:
+        for k in range(2, len(w)):
+            h = trigram_hash(ord(w[k - 2]), ord(w[k - 1]), ord(w[k]))
+            tbits[h >> 6] |= 1 << (h & 63)
     # Second step of the trie by hash: (first, second code point) -> node,
     # one probe instead of a search among the first character's children.
     pairs = []
@@ -403,8 +420,12 @@ def main():
            "\n".join("{0x%xu,%s,%du}," % (k, v[0], v[1]) for k, v in zip(hot, hotv)),
            "};",
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
+           "const uint64_t zt_py_w_trigram[%d] = {%s};" % (len(tbits), ",".join("0x%xu" % b for b in tbits)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
            c_int_array("uint8_t", "zt_py_r_poly", r_poly),
+           "const zt_py_rseg zt_py_r_seg[%d] = {" % len(r_wnode),
+           "\n".join("{%d,%d,%d,%s}," % x for x in zip(r_wnode, r_wfirst, r_wnode2, r_logp)),
+           "};",
            c_int_array("uint32_t", "zt_py_r_wnode", r_wnode),
            c_int_array("uint32_t", "zt_py_r_wfirst", r_wfirst),
            c_int_array("uint32_t", "zt_py_r_wnode2", r_wnode2),
