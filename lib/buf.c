@@ -7,6 +7,8 @@ zt_status zt_buf_reserve(zt_buf *b, size_t extra)
 {
     if (b->cap - b->len >= extra)
         return ZT_OK;
+    if (b->fixed)
+        return ZT_ESPACE;
     if (extra > SIZE_MAX - b->len - 64)
         return ZT_ENOMEM;
     size_t want = b->len + extra;
@@ -38,7 +40,8 @@ zt_status zt_buf_append(zt_buf *b, const void *p, size_t n)
 
 void zt_buf_free(zt_buf *b)
 {
-    free(b->data);
+    if (!b->fixed)
+        free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
 }

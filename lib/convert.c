@@ -762,6 +762,10 @@ zt_status zt_converter_new(const char *config, const zt_dict *const *dicts,
                 c->fused = 0;
     }
     c->ratio = ratio;
+    c->slack = 8;
+    for (uint32_t k = 0; k < c->nchain; k++)
+        if (c->chain[k].maxval + (size_t)8 > c->slack)
+            c->slack = c->chain[k].maxval + (size_t)8;
     *out = c;
     return ZT_OK;
 }
@@ -806,9 +810,12 @@ size_t zt_convert_bound(const zt_converter *c, size_t len)
 {
     if (!c)
         return 0;
-    if (len > (SIZE_MAX - 16) / c->ratio)
+    /* The last stage reserves its input times its ratio plus a slack for
+     * word-sized copies before it writes; the bound covers that, so that
+     * zt_convert() can write straight into a buffer of this size. */
+    if (len > (SIZE_MAX - 64 - c->slack) / c->ratio)
         return SIZE_MAX;
-    return len * c->ratio + 16;
+    return len * c->ratio + c->slack + 16;
 }
 
 static zt_status convert_all(const zt_converter *c, const uint8_t *s,
@@ -856,6 +863,19 @@ zt_status zt_convert(const zt_converter *c, const char *in, size_t len,
 {
     if (!c || (!in && len) || (!out && cap) || !outlen)
         return ZT_EINVAL;
+    if (cap >= zt_convert_bound(c, len) && cap) {
+        /* Room for any output: convert in place, no copy.  Should a stage
+         * still want more room (it cannot for built-in dictionaries), fall
+         * back to the general path below. */
+        zt_buf fb = {out, 0, cap, 1};
+        zt_status fst = convert_all(c, (const uint8_t *)in, len, &fb);
+        if (fst == ZT_OK) {
+            *outlen = fb.len;
+            return ZT_OK;
+        }
+        if (fst != ZT_ESPACE && fst != ZT_ENOMEM)
+            return fst;
+    }
     zt_buf b = {0};
     zt_status st = convert_all(c, (const uint8_t *)in, len, &b);
     if (st != ZT_OK) {

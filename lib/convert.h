@@ -59,6 +59,7 @@ struct zt_converter {
     uint64_t keychars[1024];
     int nonbmp_keys;
     size_t ratio; /* output bytes per input byte, at most */
+    size_t slack; /* room a stage may ask for beyond that (longest value + 8) */
     int fused;    /* segmentation comes from the first stage (convert.c) */
 };
 

@@ -32,6 +32,9 @@ typedef struct zt_buf {
     char *data;
     size_t len;
     size_t cap;
+    /* Set for a buffer that wraps the caller's memory: it never grows
+     * (a reserve beyond cap fails with ZT_ESPACE) and is never freed. */
+    int fixed;
 } zt_buf;
 
 ZT_HIDDEN zt_status zt_buf_reserve(zt_buf *b, size_t extra);
