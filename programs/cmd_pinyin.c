@@ -16,7 +16,8 @@ static const char pinyin_usage[] =
     "Write the Hanyu Pinyin of Chinese text (Simplified or Traditional), with\n"
     "the reading each polyphonic character has in context.  Text that is not\n"
     "Han passes through unchanged; one output line per input line.\n"
-    "\n";
+    "\n"
+    "      --sep SEP       between syllables (default: a space)\n";
 
 static const char annotate_usage[] =
     "Usage: zhtext annotate [--format inline|ruby] [-s STYLE] [--which all|polyphonic]\n"
@@ -43,7 +44,6 @@ static const char common_usage[] =
     "                      first, joined by '/'\n"
     "      --sandhi        tone changes of 一 and 不 (一个 yí gè)\n"
     "      --spoken        --sandhi and third-tone sandhi (你好 ní hǎo)\n"
-    "      --sep SEP       pinyin: between syllables (default: a space)\n"
     "  -d, --dict FILE     user dictionary: 词语<TAB>ci2 yu3 lines, taking\n"
     "                      precedence over built-in words (repeatable)\n"
     "  -h, --help          show this help\n";
