@@ -151,6 +151,71 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out)
     return st;
 }
 
+/* Is cp what misaligned GBK bytes typically decode to in Traditional
+ * text: a Simplified-only character, or a Han character outside the common
+ * set? */
+static int garbage(const zt_repairer *r, uint32_t cp)
+{
+    if (!zt_rp_is_han(cp))
+        return 0;
+    if (cp < 0x10000 && (r->cls[cp] & ZT_RP_SIMP))
+        return 1;
+    return zt_rp_common(r, cp) < 2;
+}
+
+/*
+ * A lone '?' (no reading after it) can begin a run of wrongly paired
+ * characters that nothing on the line lets us realign (the damage started
+ * before it, or the page was altered after the damage).  Such a run is left
+ * as it is; it must still be reported, never passed off as repaired.  So:
+ * for each lone '?' of the input followed by mostly garbage characters that
+ * are still in the output line, report the spot.
+ */
+static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
+                                size_t base, const char *o, size_t on)
+{
+    if (!d->rep)
+        return ZT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '?' || (i + 1 < n && s[i + 1] == '('))
+            continue;
+        /* "?reading)" is a hole, the solver's business. */
+        size_t h = i + 1;
+        while (h < n && h < i + 12 &&
+               ((s[h] >= 'a' && s[h] <= 'z') || (s[h] >= 0x80 && s[h] < 0xD0)))
+            h++;
+        if (h > i + 1 && h < n && s[h] == ')')
+            continue;
+        /* The next three characters after the '?' (skipping ASCII). */
+        size_t j = i + 1, k = 0, bad = 0, from = 0, to = 0;
+        while (j < n && k < 3) {
+            uint32_t cp;
+            size_t l = zt_utf8_decode(s + j, n - j, &cp);
+            if (cp >= 0x80 && cp != ZT_INVALID_CP) {
+                if (!k)
+                    from = j;
+                k++;
+                bad += garbage(d->r, cp);
+                to = j + l;
+            }
+            j += l;
+        }
+        if (k < 3 || bad < 2)
+            continue;
+        /* Still there after the repair? */
+        size_t need = to - from;
+        int found = 0;
+        for (size_t p = 0; p + need <= on && !found; p++)
+            found = memcmp(o + p, s + from, need) == 0;
+        if (found) {
+            zt_status st = zt_rp_add_spot(d->rep, base + i, ZT_SPOT_LOST);
+            if (st != ZT_OK)
+                return st;
+        }
+    }
+    return ZT_OK;
+}
+
 zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                      zt_buf *out)
 {
@@ -255,8 +320,13 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         d->han_read += han_read;
     }
     if (w.nholes) {
-        if (out)
+        if (out) {
+            size_t from = out->len;
             st = zt_rp_solve(d, &w, out);
+            if (st == ZT_OK)
+                st = report_garbled(d, s, n, base, out->data + from,
+                                    out->len - from);
+        }
         goto done;
     }
     if (!out)
