@@ -34,6 +34,8 @@ deps:
 	@sh tools/deps.sh
 
 # deps first: on a fresh machine it installs what the tests need (as root).
+# The sanitizer run goes last: its summary line closes the output.
 test: deps
 	@$(MAKE) --no-print-directory test-run
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory test-sanitize
