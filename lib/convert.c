@@ -361,6 +361,19 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
     return fmm_plain(st, s, n, out);
 }
 
+static int may_apply_at(const zt_stage *st, const uint8_t *p, size_t left)
+{
+    uint32_t cp;
+    zt_utf8_decode(p, left, &cp);
+    if (cp < 0x10000)
+        return st->tab[cp] != 0;
+    if (cp != ZT_INVALID_CP)
+        for (uint32_t a = 0; a < st->nalt; a++)
+            if (zt_trie_root(st->alt[a], cp))
+                return 1;
+    return 0;
+}
+
 /* Can the stage change anything in s[0..n)?  Only asked of stages whose
  * keys all start with one of a few rare lead bytes (the compatibility
  * ideographs of the normalization stage start with EF A4..AB or F0 AF):
@@ -372,14 +385,8 @@ static int stage_may_apply(const zt_stage *st, const uint8_t *s, size_t n)
     for (uint32_t k = 0; k < st->nrare; k++) {
         const uint8_t *p = s, *end = s + n;
         while ((p = memchr(p, st->rare_leads[k], (size_t)(end - p))) != NULL) {
-            uint32_t cp;
-            zt_utf8_decode(p, (size_t)(end - p), &cp);
-            if (cp < 0x10000 && st->tab[cp])
+            if (may_apply_at(st, p, (size_t)(end - p)))
                 return 1;
-            if (cp >= 0x10000 && cp != ZT_INVALID_CP)
-                for (uint32_t a = 0; a < st->nalt; a++)
-                    if (zt_trie_root(st->alt[a], cp))
-                        return 1;
             p++;
         }
     }
@@ -517,6 +524,9 @@ zt_status zt_conv_piece(const zt_converter *c, zt_work *w, const uint8_t *s,
 
 void zt_work_free(zt_work *w)
 {
+    /* Called once per conversion; most never needed scratch memory. */
+    if (!w->a.data && !w->b.data && !w->c.data && !w->bar)
+        return;
     zt_buf_free(&w->a);
     zt_buf_free(&w->b);
     zt_buf_free(&w->c);
