@@ -10,7 +10,7 @@
 # `make test` builds and runs everything, then does it all again with
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan.
 
-TESTS        += test_convert test_stream test_dict
+TESTS        += test_convert test_stream test_dict test_threads
 SCRIPT_TESTS += tests/cli_convert.sh tests/install.sh
 
 TEST_PROGS = $(addprefix $(BUILD)/tests/,$(TESTS))
