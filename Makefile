@@ -14,7 +14,7 @@ BUILD    ?= build
 OPENCC_DATA ?= data/opencc
 PREFIX   ?= /usr/local
 PYTHON   ?= python3
-OPT      ?= -O2
+OPT      ?= -O3
 CFLAGS   ?=
 WARN     := -Wall -Wextra -Werror
 ZT_CFLAGS = -std=c11 $(OPT) -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
