@@ -172,7 +172,7 @@ zt_status zt_trie_build(zt_trie_builder *b, const char *name, zt_trie **out)
     h->nodes = calloc(maxnodes, sizeof *h->nodes);
     h->cps = calloc(maxnodes, sizeof *h->cps);
     h->voff = malloc((n + 1) * sizeof *h->voff);
-    /* 8 bytes of padding: emit() in convert.c copies short values as one
+    /* 8 bytes of padding: fmm() in convert.c copies short values as one
      * 8-byte word. */
     h->vals = calloc(b->vbytes.len + 8, 1);
     h->keychars = calloc(1024, sizeof *h->keychars);

@@ -134,7 +134,8 @@ static void emit_trie(FILE *o, const named_trie *nt)
         if (i % 40 == 39 && i + 1 < total)
             fprintf(o, "\"\n\"");
     }
-    /* 7 NULs plus the literal's own: emit() may read 8 bytes of a value. */
+    /* 7 NULs plus the literal's own: fmm() in convert.c may read 8 bytes
+     * of a value. */
     fprintf(o, "\\0\\0\\0\\0\\0\\0\\0\";\n");
     fprintf(o, "static const uint64_t %s_keychars[1024] = {", id);
     for (int i = 0; i < 1024; i++)
