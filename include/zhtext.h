@@ -134,7 +134,8 @@ ZT_API size_t zt_convert_bound(const zt_converter *conv, size_t len);
  * Convert into the caller's buffer.  On ZT_OK *outlen is the output length.
  * If the output does not fit, returns ZT_ESPACE and sets *outlen to the size
  * needed (the buffer's contents are then unspecified).  A buffer of
- * zt_convert_bound() bytes always fits.
+ * zt_convert_bound() bytes always fits, and is converted into directly;
+ * the bytes of out[0..cap) past *outlen may then have been written to.
  */
 ZT_API zt_status zt_convert(const zt_converter *conv, const char *in,
                             size_t len, char *out, size_t cap, size_t *outlen);
