@@ -351,11 +351,87 @@ static zt_status fmm_seg(const zt_stage *st, const uint8_t *s, size_t n,
     return fmm_impl(st, s, n, out, NULL, seg);
 }
 
+/* Can the character at s (a lead byte E3..E9: U+3000..U+9FFF, most of
+ * CJK) be copied without a look at the stage's dictionaries?  Only when it
+ * is complete and the table says nothing about it. */
+ZT_INLINE int copyable3(const uint32_t *tab, const uint8_t *s, size_t n)
+{
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    uint32_t c = ((uint32_t)(s[0] & 0x0F) << 12) |
+                 ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    return tab[c] == 0;
+}
+
+/*
+ * FMM for a stage with few keys (Taiwan/Hong Kong/Japanese variants): most
+ * characters start no key, so runs of them are copied whole, and only the
+ * characters that may start one are looked up, one token at a time.
+ * Skipping a character that starts no key leaves FMM where it would have
+ * been, so the result is the same.  b (may be NULL) only bounds
+ * the matches here: the last stage of a chain does not map segment ends.
+ */
+static zt_status fmm_sparse(const zt_stage *st, const uint8_t *s, size_t n,
+                            zt_buf *out, const bars *b)
+{
+    const uint8_t *lead = st->lead;
+    const uint32_t *tab = st->tab;
+    size_t i = 0, bi = 0;
+    while (i < n) {
+        size_t j = i;
+        for (;;) {
+            while (j < n && !lead[s[j]])
+                j++;
+            if (j < n && s[j] >= 0xE3 && s[j] <= 0xE9 &&
+                copyable3(tab, s + j, n - j))
+                j += 3;
+            else
+                break;
+        }
+        if (j > i) {
+            if (zt_buf_append(out, s + i, j - i) != ZT_OK)
+                return ZT_ENOMEM;
+            i = j;
+            continue;
+        }
+        size_t lim = n;
+        if (b) {
+            while (bi < b->nbar && b->bar[bi] <= i)
+                bi++;
+            if (bi < b->nbar)
+                lim = b->bar[bi];
+        }
+        /* One token, as fmm_impl's full search would take it. */
+        uint32_t cp, v;
+        const zt_trie *t;
+        size_t l = zt_utf8_decode(s + i, lim - i, &cp), m;
+        if (cp == ZT_INVALID_CP) {
+            m = 1;
+        } else if ((m = stage_match(st, s + i, lim - i, cp, l, &t, &v)) != 0) {
+            if (zt_buf_append(out, t->vals + t->voff[v],
+                              t->voff[v + 1] - t->voff[v]) != ZT_OK)
+                return ZT_ENOMEM;
+            i += m;
+            continue;
+        } else {
+            m = unmatched_len(s + i, lim - i, cp, l);
+        }
+        if (zt_buf_append(out, s + i, m) != ZT_OK)
+            return ZT_ENOMEM;
+        i += m;
+    }
+    return ZT_OK;
+}
+
+/* last: the stage's output is the result, so segment ends need no
+ * mapping to its positions. */
 static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
-                     zt_buf *out, bars *b, zt_work *seg)
+                     zt_buf *out, bars *b, zt_work *seg, int last)
 {
     if (seg)
         return fmm_seg(st, s, n, out, seg);
+    if (st->sparse && (!b || last))
+        return fmm_sparse(st, s, n, out, b);
     if (b)
         return fmm_bars(st, s, n, out, b);
     return fmm_plain(st, s, n, out);
@@ -440,7 +516,7 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
             continue;
         zt_buf *o = tmp[t];
         o->len = 0;
-        if (fmm(&c->norm[k], s, n, o, NULL, NULL) != ZT_OK)
+        if (fmm(&c->norm[k], s, n, o, NULL, NULL, 0) != ZT_OK)
             return ZT_ENOMEM;
         s = (const uint8_t *)o->data;
         n = o->len;
@@ -456,7 +532,7 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
             zt_buf *o = c->nchain == 1 ? out : tmp[t];
             if (c->nchain > 1)
                 o->len = 0;
-            if (fmm(&c->chain[0], s, n, o, NULL, w) != ZT_OK)
+            if (fmm(&c->chain[0], s, n, o, NULL, w, 0) != ZT_OK)
                 return ZT_ENOMEM;
             if (c->nchain == 1)
                 return ZT_OK;
@@ -474,7 +550,7 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
     for (uint32_t k = k0; k + 1 < c->nchain; k++) {
         zt_buf *o = tmp[t];
         o->len = 0;
-        if (fmm(&c->chain[k], s, n, o, b, NULL) != ZT_OK)
+        if (fmm(&c->chain[k], s, n, o, b, NULL, 0) != ZT_OK)
             return ZT_ENOMEM;
         s = (const uint8_t *)o->data;
         n = o->len;
@@ -482,7 +558,7 @@ static zt_status convert_builtin(const zt_converter *c, zt_work *w,
     }
     /* The last stage appends to out, after earlier pieces: the segment
      * ends it writes back are not used any more. */
-    return fmm(&c->chain[c->nchain - 1], s, n, out, b, NULL);
+    return fmm(&c->chain[c->nchain - 1], s, n, out, b, NULL, 1);
 }
 
 zt_status zt_conv_piece(const zt_converter *c, zt_work *w, const uint8_t *s,
@@ -662,6 +738,12 @@ static zt_status stage_init(zt_stage *st, const zt_stage_def *d)
         st->rare_leads[st->nrare++] = (uint8_t)b;
     }
     st->lead[0xE2] = 1; /* ideographic description operators */
+    /* Few keys among the common CJK characters: fmm_sparse pays off.  For
+     * dense stages (s2t's first) it would only add a look per character. */
+    size_t used = 0;
+    for (uint32_t c = 0x3000; c < 0xA000; c++)
+        used += st->tab[c] != 0;
+    st->sparse = used < 300;
     return ZT_OK;
 }
 

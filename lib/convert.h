@@ -32,6 +32,7 @@ typedef struct zt_stage {
     uint64_t *pairf;
     uint8_t rare_leads[4]; /* the lead bytes of keys, when there are few */
     uint32_t nrare;        /* how many; 0 = many (see stage_may_apply) */
+    int sparse;            /* few keys among CJK: see fmm_sparse */
 } zt_stage;
 
 #define ZT_TAB_MULTI 0x78000000u
