@@ -372,7 +372,7 @@ ZT_INLINE int copyable3(const uint32_t *tab, const uint8_t *s, size_t n)
  * the matches here: the last stage of a chain does not map segment ends.
  */
 static zt_status fmm_sparse(const zt_stage *st, const uint8_t *s, size_t n,
-                            zt_buf *out, const bars *b)
+                            zt_buf *out, bars *b, int map)
 {
     const uint8_t *lead = st->lead;
     const uint32_t *tab = st->tab;
@@ -389,6 +389,11 @@ static zt_status fmm_sparse(const zt_stage *st, const uint8_t *s, size_t n,
                 break;
         }
         if (j > i) {
+            /* Copied byte for byte: a segment end inside the run moves by
+             * the same offset. */
+            if (map)
+                for (; bi < b->nbar && b->bar[bi] <= j; bi++)
+                    b->bar[bi] = (uint32_t)(out->len + (b->bar[bi] - i));
             if (zt_buf_append(out, s + i, j - i) != ZT_OK)
                 return ZT_ENOMEM;
             i = j;
@@ -396,8 +401,11 @@ static zt_status fmm_sparse(const zt_stage *st, const uint8_t *s, size_t n,
         }
         size_t lim = n;
         if (b) {
-            while (bi < b->nbar && b->bar[bi] <= i)
+            while (bi < b->nbar && b->bar[bi] <= i) {
+                if (map) /* ends exactly here: the output so far */
+                    b->bar[bi] = (uint32_t)out->len;
                 bi++;
+            }
             if (bi < b->nbar)
                 lim = b->bar[bi];
         }
@@ -420,6 +428,9 @@ static zt_status fmm_sparse(const zt_stage *st, const uint8_t *s, size_t n,
             return ZT_ENOMEM;
         i += m;
     }
+    if (map)
+        for (; bi < b->nbar; bi++)
+            b->bar[bi] = (uint32_t)out->len;
     return ZT_OK;
 }
 
@@ -430,8 +441,8 @@ static zt_status fmm(const zt_stage *st, const uint8_t *s, size_t n,
 {
     if (seg)
         return fmm_seg(st, s, n, out, seg);
-    if (st->sparse && (!b || last))
-        return fmm_sparse(st, s, n, out, b);
+    if (st->sparse)
+        return fmm_sparse(st, s, n, out, b, b && !last);
     if (b)
         return fmm_bars(st, s, n, out, b);
     return fmm_plain(st, s, n, out);
