@@ -24,23 +24,6 @@
 #define CP_ER 0x513F  /* 儿 */
 #define CP_ER_T 0x5152 /* 兒 */
 
-/* The word trie (see pinyin_tables.h). */
-ZT_INLINE uint32_t word_child(uint32_t n, uint32_t cp)
-{
-    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
-    while (hi - lo > 8) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (zt_py_w_cps[mid] <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    for (; lo < hi; lo++)
-        if (zt_py_w_cps[lo] >= cp)
-            return zt_py_w_cps[lo] == cp ? lo : 0;
-    return 0;
-}
-
 ZT_INLINE unsigned first_reading(uint32_t rec)
 {
     return zt_py_rlist[zt_py_roff[rec]];
@@ -79,19 +62,6 @@ static size_t user_word(const zt_pinyin *p, zt_py_unit *u, size_t n, size_t i)
     return best;
 }
 
-/* The node for the two characters (a, b), 0 if no word starts so. */
-ZT_INLINE uint32_t pair_node(uint32_t a, uint32_t b)
-{
-    uint64_t key = ((uint64_t)a << 32) | b;
-    uint32_t mask = (1u << zt_py_w2_bits) - 1;
-    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
-    for (;; h = (h + 1) & mask) {
-        uint32_t n = zt_py_w2_node[h];
-        if (!n || zt_py_w2_key[h] == key)
-            return n;
-    }
-}
-
 /* The hot-table slot of the pair (a, b), or NULL if it is not there. */
 ZT_INLINE const zt_py_whot *hot_pair(uint32_t a, uint32_t b)
 {
@@ -118,10 +88,10 @@ ZT_INLINE uint32_t step(uint32_t node, const zt_py_unit *u, uint32_t *a,
 {
     uint32_t next = 0, c = u->simp;
     if (zt_py_trigram(*a, *b, c))
-        next = word_child(node, c);
+        next = zt_py_word_child(node, c);
     if (!next && u->cp != u->simp && zt_py_trigram(*a, *b, u->cp)) {
         c = u->cp;
-        next = word_child(node, c);
+        next = zt_py_word_child(node, c);
     }
     if (next) {
         *a = *b;
@@ -160,9 +130,9 @@ static void words_from(const zt_py_unit *u, size_t n, size_t i, uint32_t first,
         /* Most other pairs start no word: the bigram filter (a bit in 512
          * KiB) says so before the pair hash is probed. */
         if (zt_py_bigram(first, u[j].simp))
-            next = pair_node(first, u[j].simp);
+            next = zt_py_pair_node(first, u[j].simp);
         if (!next && u[j].cp != u[j].simp && zt_py_bigram(first, u[j].cp)) {
-            next = pair_node(first, u[j].cp);
+            next = zt_py_pair_node(first, u[j].cp);
             pb = u[j].cp;
         }
     }

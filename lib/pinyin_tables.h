@@ -148,6 +148,37 @@ ZT_INLINE uint32_t zt_py_char(uint32_t cp)
     return zt_py_pages[((uint32_t)zt_py_hi[cp >> 8] << 8) | (cp & 0xFF)];
 }
 
+/* The word trie's node for the two characters (a, b) (its second level is
+ * a hash), 0 if no word starts so. */
+ZT_INLINE uint32_t zt_py_pair_node(uint32_t a, uint32_t b)
+{
+    uint64_t key = ((uint64_t)a << 32) | b;
+    uint32_t mask = (1u << zt_py_w2_bits) - 1;
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
+    for (;; h = (h + 1) & mask) {
+        uint32_t n = zt_py_w2_node[h];
+        if (!n || zt_py_w2_key[h] == key)
+            return n;
+    }
+}
+
+/* Child of word-trie node n for code point cp, 0 if none. */
+ZT_INLINE uint32_t zt_py_word_child(uint32_t n, uint32_t cp)
+{
+    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (zt_py_w_cps[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if (zt_py_w_cps[lo] >= cp)
+            return zt_py_w_cps[lo] == cp ? lo : 0;
+    return 0;
+}
+
 ZT_INLINE unsigned zt_py_tone(unsigned r) { return r % 5 + 1; }
 ZT_INLINE unsigned zt_py_sylof(unsigned r) { return r / 5; }
 ZT_INLINE unsigned zt_py_with_tone(unsigned r, unsigned tone)

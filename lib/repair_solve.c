@@ -87,35 +87,6 @@ static uint32_t simp_of(uint32_t cp)
     return rec ? zt_py_simp[rec - 1] : cp;
 }
 
-/* The word trie's second level is a hash of the first two characters. */
-static uint32_t pair_node(uint32_t a, uint32_t b)
-{
-    uint64_t key = ((uint64_t)a << 32) | b;
-    uint32_t mask = (1u << zt_py_w2_bits) - 1;
-    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
-    for (;; h = (h + 1) & mask) {
-        uint32_t n = zt_py_w2_node[h];
-        if (!n || zt_py_w2_key[h] == key)
-            return n;
-    }
-}
-
-static uint32_t word_child(uint32_t n, uint32_t cp)
-{
-    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
-    while (hi - lo > 8) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (zt_py_w_cps[mid] <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    for (; lo < hi; lo++)
-        if (zt_py_w_cps[lo] >= cp)
-            return zt_py_w_cps[lo] == cp ? lo : 0;
-    return 0;
-}
-
 /* A character that is not a word of its own: punctuation is ordinary,
  * other symbols (box drawing, kana, Cyrillic...) are what misaligned bytes
  * decode to, so they are unlikely. */
@@ -292,9 +263,9 @@ static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
         if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
             zt_rp_is_han(cps[i + 1])) {
             uint32_t first = zt_py_r_wfirst[rec - 1];
-            uint32_t node = pair_node(first, simp_of(cps[i + 1]));
+            uint32_t node = zt_py_pair_node(first, simp_of(cps[i + 1]));
             if (!node)
-                node = pair_node(first, cps[i + 1]);
+                node = zt_py_pair_node(first, cps[i + 1]);
             for (size_t j = i + 1; node;) {
                 if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
                     float c = zt_py_w_nodes[node].logp + best[j + 1];
@@ -304,9 +275,9 @@ static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                 if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
                     !zt_py_w_nodes[node].nkids)
                     break;
-                uint32_t next = word_child(node, simp_of(cps[j]));
+                uint32_t next = zt_py_word_child(node, simp_of(cps[j]));
                 if (!next)
-                    next = word_child(node, cps[j]);
+                    next = zt_py_word_child(node, cps[j]);
                 node = next;
             }
         }
