@@ -131,3 +131,26 @@ size_t cli_read(int fd, const char *name, char *buf, size_t cap)
             cli_fail("cannot read %s: %s", name, strerror(errno));
     }
 }
+
+zt_dict **cli_load_dicts(const char *const *paths, size_t n)
+{
+    zt_dict **dicts = calloc(n + 1, sizeof *dicts);
+    if (!dicts)
+        cli_fail("out of memory");
+    for (size_t i = 0; i < n; i++) {
+        size_t line = 0;
+        zt_status st = zt_dict_load_file(paths[i], &dicts[i], &line);
+        if (st == ZT_EDICT)
+            cli_fail("%s:%zu: %s", paths[i], line, zt_strerror(st));
+        if (st != ZT_OK)
+            cli_fail("cannot load dictionary %s: %s", paths[i], zt_strerror(st));
+    }
+    return dicts;
+}
+
+void cli_free_dicts(zt_dict **dicts, size_t n)
+{
+    for (size_t i = 0; dicts && i < n; i++)
+        zt_dict_free(dicts[i]);
+    free(dicts);
+}

@@ -38,6 +38,11 @@ int cli_open_input(const char *path);
 /* read() that retries on EINTR; exits with a message on error. */
 size_t cli_read(int fd, const char *name, char *buf, size_t cap);
 
+/* Load user dictionaries (-d FILE...), exiting with a message naming the
+ * file (and line) on failure.  Free with cli_free_dicts. */
+zt_dict **cli_load_dicts(const char *const *paths, size_t n);
+void cli_free_dicts(zt_dict **dicts, size_t n);
+
 /* Subcommands. */
 int cmd_convert(int argc, char **argv);
 int cmd_pinyin(int argc, char **argv);

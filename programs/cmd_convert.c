@@ -26,17 +26,6 @@ static void list_configs(void)
         printf("%-6s %s\n", zt_config_name(i), zt_config_description(i));
 }
 
-/* The converter is immutable and shared by all workers. */
-static void *worker_new(void *settings)
-{
-    return settings;
-}
-
-static void worker_free(void *w)
-{
-    (void)w;
-}
-
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
     (void)report;
@@ -147,18 +136,7 @@ int cmd_convert(int argc, char **argv)
     if (!config)
         cli_usage_error("-c CONFIG is required (see 'zhtext convert --list')");
 
-    zt_dict **dicts = calloc(ndicts + 1, sizeof *dicts);
-    if (!dicts)
-        cli_fail("out of memory");
-    for (size_t i = 0; i < ndicts; i++) {
-        size_t line = 0;
-        zt_status st = zt_dict_load_file(dictpaths[i], &dicts[i], &line);
-        if (st == ZT_EDICT)
-            cli_fail("%s:%zu: %s", dictpaths[i], line, zt_strerror(st));
-        if (st != ZT_OK)
-            cli_fail("cannot load dictionary %s: %s", dictpaths[i],
-                     zt_strerror(st));
-    }
+    zt_dict **dicts = cli_load_dicts((const char *const *)dictpaths, ndicts);
     zt_converter *conv;
     zt_status st = zt_converter_new(config, (const zt_dict *const *)dicts,
                                     ndicts, &conv);
@@ -167,17 +145,13 @@ int cmd_convert(int argc, char **argv)
                  config);
     if (st != ZT_OK)
         cli_fail("%s", zt_strerror(st));
-    for (size_t i = 0; i < ndicts; i++)
-        zt_dict_free(dicts[i]);
-    free(dicts);
+    cli_free_dicts(dicts, ndicts);
     free(dictpaths);
 
     cli_job job = {
         .name = "convert",
         .unit = html ? CLI_UNIT_DOC : CLI_UNIT_STREAM,
         .settings = conv,
-        .worker_new = worker_new,
-        .worker_free = worker_free,
         .apply = html ? apply_html : apply,
         .cut = cut,
     };

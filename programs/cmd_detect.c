@@ -12,16 +12,6 @@ static const char usage[] =
     "\"id\" first under --id.  A file is one document; with --jsonl, each line.\n"
     "  -h, --help   show this help\n";
 
-static void *worker_new(void *settings)
-{
-    return settings;
-}
-
-static void worker_free(void *w)
-{
-    (void)w;
-}
-
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
     (void)out;
@@ -73,8 +63,6 @@ int cmd_detect(int argc, char **argv)
         .name = "detect",
         .unit = CLI_UNIT_DOC,
         .settings = r,
-        .worker_new = worker_new,
-        .worker_free = worker_free,
         .apply = apply,
         .report_is_output = 1,
     };

@@ -55,16 +55,6 @@ typedef struct settings {
     int annotate;
 } settings;
 
-static void *worker_new(void *s)
-{
-    return s;
-}
-
-static void worker_free(void *w)
-{
-    (void)w;
-}
-
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
     (void)report;
@@ -183,17 +173,7 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
         s.ann.chars = chars;
         s.ann.nchars = strlen(chars);
     }
-    zt_dict **dicts = calloc(ndicts + 1, sizeof *dicts);
-    if (!dicts)
-        cli_fail("out of memory");
-    for (size_t i = 0; i < ndicts; i++) {
-        size_t line = 0;
-        zt_status st = zt_dict_load_file(dictpaths[i], &dicts[i], &line);
-        if (st == ZT_EDICT)
-            cli_fail("%s:%zu: %s", dictpaths[i], line, zt_strerror(st));
-        if (st != ZT_OK)
-            cli_fail("cannot load dictionary %s: %s", dictpaths[i], zt_strerror(st));
-    }
+    zt_dict **dicts = cli_load_dicts((const char *const *)dictpaths, ndicts);
     po.dicts = (const zt_dict *const *)dicts;
     po.ndicts = ndicts;
     zt_status st = zt_pinyin_new(&po, &s.p);
@@ -202,9 +182,7 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
                  "syllable per character");
     if (st != ZT_OK)
         cli_fail("%s", zt_strerror(st));
-    for (size_t i = 0; i < ndicts; i++)
-        zt_dict_free(dicts[i]);
-    free(dicts);
+    cli_free_dicts(dicts, ndicts);
     free(dictpaths);
 
     cli_job job = {
@@ -213,8 +191,6 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
          * the whole document.  Annotation adds no line breaks either way. */
         .unit = annotate && s.ann.html ? CLI_UNIT_DOC : CLI_UNIT_LINES,
         .settings = &s,
-        .worker_new = worker_new,
-        .worker_free = worker_free,
         .apply = apply,
     };
     int rc = cli_run(&job, &io);

@@ -21,16 +21,6 @@ static const char usage[] =
     "                                (byte offsets), boilerplate lines, score\n"
     "  -h, --help                    show this help\n";
 
-static void *worker_new(void *settings)
-{
-    return settings;
-}
-
-static void worker_free(void *w)
-{
-    (void)w;
-}
-
 /* Repair one document; shared by repair and detect (report only). */
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
@@ -118,8 +108,6 @@ int cmd_repair(int argc, char **argv)
         .name = "repair",
         .unit = CLI_UNIT_DOC,
         .settings = r,
-        .worker_new = worker_new,
-        .worker_free = worker_free,
         .apply = apply,
     };
     int rc = cli_run(&job, &io);

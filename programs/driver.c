@@ -628,14 +628,18 @@ static void run_input(run *r, int fd, const char *name)
 static void wctx_init(run *r, wctx *w)
 {
     memset(w, 0, sizeof *w);
-    w->worker = r->job->worker_new(r->job->settings);
+    /* No worker_new: the settings are an immutable handle that every
+     * thread shares (all the built-in commands). */
+    w->worker = r->job->worker_new ? r->job->worker_new(r->job->settings)
+                                   : r->job->settings;
     if (!w->worker)
         cli_fail("out of memory");
 }
 
 static void wctx_free(run *r, wctx *w)
 {
-    r->job->worker_free(w->worker);
+    if (r->job->worker_free)
+        r->job->worker_free(w->worker);
     cli_buf_free(&w->dec);
     cli_buf_free(&w->o);
     cli_buf_free(&w->r);

@@ -72,7 +72,10 @@ typedef struct cli_job {
     const char *name; /* for messages: "convert" */
     cli_unit unit;
     void *settings;   /* handed to worker_new */
-    void *(*worker_new)(void *settings);  /* NULL means out of memory */
+    /* Per-thread state: worker_new returns NULL for out of memory.  Leave
+     * both NULL when settings is an immutable handle that the threads can
+     * share: it is then handed to apply() as the worker. */
+    void *(*worker_new)(void *settings);
     void (*worker_free)(void *worker);
     /* Transform one unit.  Return 0, or non-zero after cli_warn()ing: the
      * unit's input is then passed through unchanged and counted as failed. */
