@@ -21,13 +21,18 @@
  * reported: we never guess silently.
  */
 #include <stdlib.h>
+#ifdef RP_DEBUG
+#include <stdio.h>
+#endif
 
 #include "gbk.h"
 #include "pinyin_tables.h"
 #include "repair.h"
 #include "utf8.h"
 
+#ifndef KBEST
 #define KBEST 4
+#endif
 #define V_OPQ 0x100  /* the element is a character GBK lacks */
 #define V_WILD 0x101 /* an unknown ASCII byte the decoder swallowed */
 #define V_EPS 0x102  /* nothing: Q2 of a literal '?' */
@@ -35,17 +40,30 @@
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
 #define NKEYS 0x400
-#define MARGIN 6.0f  /* natural log: the best must be ~400x likelier */
+#ifdef RP_DEBUG
+#define MARGIN (getenv("ZT_MARGIN") ? (float)atof(getenv("ZT_MARGIN")) : 3.0f)
+#else
+/* The best must be e^3 ~ 20x likelier than the second.  Chosen on simulated
+ * damage of text the benchmark does not contain (Debian's manpages-zh):
+ * between 6 and 3 the extra decisions there were all right; below 3 about
+ * one in seven was wrong. */
+#define MARGIN 3.0f
+#endif
 #define MAX_NODES (1u << 22)
 #define CTX 4
 #define PRUNE 30.0f /* natural log */
+#define CN_SELF (-2) /* add_path: the new node completes a character */
+#define WBACK 5      /* words of up to WBACK + 1 characters end in a path */
+#define WGAIN 3.0f   /* assumed most a word adds to a character's score */
 
 typedef struct node {
     int32_t parent;
     uint16_t val;
     uint16_t key;
-    float score;
-    uint32_t lastcp;
+    float score;     /* seg + the priors and penalties along the path */
+    uint32_t lastcp; /* the last character completed, 0 after a break */
+    int32_t cnode;   /* the node where it was completed, -1 after a break */
+    float seg;       /* best segmentation of the path's characters so far */
 } node;
 
 typedef struct state {
@@ -325,9 +343,12 @@ static unsigned kind_of(const zt_rp_lw *w, size_t i)
 }
 
 static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
-                    uint32_t cp, float score)
+                    uint32_t cp, float score, int32_t cnode, float seg)
 {
     state *st;
+#ifdef RP_DEBUG
+    if (getenv("ZT_RP_DEBUG2") && cp == 0x4E0D) fprintf(stderr, "add 不 key %x score %.2f\n", key, score);
+#endif
     if (S->slot[key] < 0) {
         S->slot[key] = (int16_t)S->nnxt;
         st = &S->nxt[S->nnxt++];
@@ -356,12 +377,96 @@ static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
         S->poolcap = nc;
     }
     int32_t id = (int32_t)S->npool++;
-    S->pool[id] = (node){parent, (uint16_t)v, key, score, cp};
+    S->pool[id] = (node){parent, (uint16_t)v, key, score, cp,
+                         cnode == CN_SELF ? id : cnode, seg};
     st->id[at] = id;
     st->sc[at] = score;
     if (st->n == KBEST)
         st->minat = min_at(st);
     return 1;
+}
+
+/* The last characters of the path ending at node p, most recent first:
+ * ch[k] and before[k], the segmentation score of the path before it.
+ * Stops at a break or a character that is not Han. */
+static size_t path_chars(const solver *S, const node *p, uint32_t *ch,
+                         float *before)
+{
+    size_t n = 0;
+    for (int32_t x = p->cnode; x >= 0 && n < WBACK;) {
+        const node *q = &S->pool[x];
+        if (!q->lastcp || !zt_rp_is_han(q->lastcp) || q->parent < 0)
+            break;
+        ch[n] = q->lastcp;
+        before[n++] = S->pool[q->parent].seg;
+        x = S->pool[q->parent].cnode;
+    }
+    return n;
+}
+
+/* The word-trie node reached from the root of ch[m] along ch[m-1] .. ch[0]
+ * and then c (Simplified form first, as seg_score), 0 if none. */
+static uint32_t word_walk(const struct zt_rp_stab *t, const uint32_t *ch,
+                          size_t m, uint32_t c)
+{
+    uint32_t rec = zt_py_char(ch[m]);
+    if (!rec || !zt_py_r_wnode[rec - 1])
+        return 0;
+    uint32_t first = zt_py_r_wfirst[rec - 1], node = 0;
+    for (size_t k = m + 1; k-- > 0;) {
+        uint32_t x = k ? ch[k - 1] : c;
+        uint32_t sx = simp_bmp(t, x);
+        uint32_t next;
+        if (k == m) {
+            next = zt_py_pair_node(first, sx);
+            if (!next && sx != x)
+                next = zt_py_pair_node(first, x);
+        } else {
+            if (!zt_py_w_nodes[node].nkids)
+                return 0;
+            next = zt_py_word_child(node, sx);
+            if (!next && sx != x)
+                next = zt_py_word_child(node, x);
+        }
+        if (!next)
+            return 0;
+        node = next;
+    }
+    return node;
+}
+
+/* The best segmentation score of the path's characters followed by c,
+ * given seg1, the score with c as a word of its own: any dictionary word
+ * ending in c that starts at most WBACK characters back may beat it.  The
+ * bigram and trigram filters of the word data rule out most candidates
+ * before the trie is touched. */
+static float word_end(const struct zt_rp_stab *t, const uint32_t *ch,
+                      const float *before, size_t n, uint32_t c, uint32_t sc,
+                      float seg1)
+{
+    uint32_t s0 = simp_bmp(t, ch[0]);
+    if (!zt_py_bigram(s0, sc) && !(sc != c && zt_py_bigram(s0, c)) &&
+        !(s0 != ch[0] && (zt_py_bigram(ch[0], sc) || zt_py_bigram(ch[0], c))))
+        return seg1;
+    float best = seg1;
+    uint32_t node = word_walk(t, ch, 0, c);
+    if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
+        before[0] + zt_py_w_nodes[node].logp > best)
+        best = before[0] + zt_py_w_nodes[node].logp;
+    if (n < 2)
+        return best;
+    uint32_t s1 = simp_bmp(t, ch[1]);
+    if (!zt_py_trigram(s1, s0, sc) && !zt_py_trigram(s1, s0, c) &&
+        !zt_py_trigram(ch[1], ch[0], c) && !zt_py_trigram(s1, ch[0], sc) &&
+        !zt_py_trigram(ch[1], s0, sc))
+        return best;
+    for (size_t m = 1; m < n; m++) {
+        node = word_walk(t, ch, m, c);
+        if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
+            before[m] + zt_py_w_nodes[node].logp > best)
+            best = before[m] + zt_py_w_nodes[node].logp;
+    }
+    return best;
 }
 
 typedef struct trans {
@@ -509,10 +614,13 @@ static int advance(solver *S, size_t i)
              * even this state's best path cannot get into the state it goes
              * to now is refused for all of them: leave it out. */
             int sl = S->slot[t.key];
+#ifdef RP_DEBUG
+            if (getenv("ZT_RP_DEBUG2") && t.c == 0x4E0D) fprintf(stderr, "trans 不 from %x pmax %.2f add %.2f cs %.2f min %.2f\n", st->key, pmax, t.add, t.cs, sl >= 0 && S->nxt[sl].n == KBEST ? S->nxt[sl].sc[S->nxt[sl].minat] : -999.0f);
+#endif
             if (sl >= 0 && S->nxt[sl].n == KBEST) {
                 float ub = pmax + t.add;
                 if (t.c)
-                    ub += t.han ? t.cs + 3.0f : t.cs;
+                    ub += t.han ? t.cs + WGAIN : t.cs;
                 if (S->nxt[sl].sc[S->nxt[sl].minat] >= ub)
                     continue;
             }
@@ -522,33 +630,40 @@ static int advance(solver *S, size_t i)
             /* A copy: add_path may move the pool. */
             const node p = S->pool[st->id[k]];
             int32_t pid = st->id[k];
-            /* The bigram bonus needs a Han character before (han) and its
-             * Simplified form (pa), once per path. */
+            /* Words need the path's last characters: read once per path,
+             * when first needed (nh < 0: not yet). */
             int han = p.lastcp && zt_rp_is_han(p.lastcp);
-            uint32_t pa = han ? simp_bmp(tab, p.lastcp) : 0;
+            uint32_t ch[WBACK];
+            float before[WBACK];
+            int nh = -1;
             for (size_t ti = 0; ti < nt; ti++) {
                 const trans *t = &tr[ti];
-                float ns = p.score + t->add;
+                float pri = p.score - p.seg + t->add, seg = p.seg;
                 uint32_t ncp = p.lastcp;
+                int32_t cn = p.cnode;
                 if (t->c) {
-                    float ps = t->cs;
+                    seg += t->cs;
                     if (han && t->han) {
-                        /* Skip the bigram test (a cache miss) when even its
-                         * bonus would not get the path into the full state
-                         * it goes to: add_path would refuse it. */
+                        /* Skip the word lookups when even a word would not
+                         * get the path into the full state it goes to:
+                         * add_path would refuse it. */
                         int sl = S->slot[t->key];
                         if (sl >= 0 && S->nxt[sl].n == KBEST &&
-                            S->nxt[sl].sc[S->nxt[sl].minat] >= ns + (ps + 3.0f))
+                            S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg + WGAIN)
                             continue;
-                        if (zt_py_bigram(pa, t->sc))
-                            ps += 3.0f;
+                        if (nh < 0)
+                            nh = (int)path_chars(S, &p, ch, before);
+                        if (nh > 0)
+                            seg = word_end(tab, ch, before, (size_t)nh, t->c,
+                                           t->sc, seg);
                     }
-                    ns += ps;
                     ncp = t->c;
+                    cn = CN_SELF;
                 } else if (t->v == V_WILD || t->v == V_OPQ) {
                     ncp = 0;
+                    cn = -1;
                 }
-                if (!add_path(S, pid, t->v, t->key, ncp, ns))
+                if (!add_path(S, pid, t->v, t->key, ncp, pri + seg, cn, seg))
                     return 0;
             }
         }
@@ -574,6 +689,9 @@ static int advance(solver *S, size_t i)
         }
         S->nnxt = o;
     }
+#ifdef RP_DEBUG
+    if (getenv("ZT_RP_DEBUG2")) { fprintf(stderr, "elem %zu kind %x ob %x: %zu states:", i, kind, w->ob[i], S->nnxt); for (size_t q = 0; q < S->nnxt && q < 12; q++) fprintf(stderr, " %x(%d)", S->nxt[q].key, S->nxt[q].n); fputc('\n', stderr); }
+#endif
     state *t = S->cur;
     S->cur = S->nxt;
     S->nxt = t;
@@ -581,16 +699,26 @@ static int advance(solver *S, size_t i)
     return 1;
 }
 
-/* Start a chunk at a point where the line's bytes are aligned. */
-static void restart(solver *S, uint16_t key, uint32_t lastcp)
+/* Start a chunk at a point where the line's bytes are aligned, on one
+ * path through the characters last written (so that a word can end in the
+ * chunk after starting before it), each scored as a word of its own. */
+static void restart(solver *S, uint16_t key)
 {
+    const struct zt_rp_stab *t = S->d->r->stab;
+    S->pool[0] = (node){-1, 0, key, 0.0f, 0, -1, 0.0f};
     S->npool = 1;
-    S->pool[0] = (node){-1, 0, key, 0.0f, lastcp};
+    for (size_t k = 0; k < S->nctx; k++) {
+        uint32_t c = S->ctx[k];
+        float seg = S->pool[k].seg + char_score_t(t, c);
+        S->pool[k + 1] = (node){(int32_t)k, 0, key, seg, c, (int32_t)k + 1, seg};
+        S->npool++;
+    }
+    int32_t last = (int32_t)S->npool - 1;
     S->ncur = 1;
     S->cur[0].key = key;
     S->cur[0].n = 1;
-    S->cur[0].id[0] = 0;
-    S->cur[0].sc[0] = 0.0f;
+    S->cur[0].id[0] = last;
+    S->cur[0].sc[0] = S->pool[last].score;
 }
 
 static void remember(solver *S, uint32_t cp)
@@ -818,7 +946,17 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             ncps += left;
             ncps += right_ctx(S, c1, cps + ncps, CTX);
             sc[k] = seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+#ifdef RP_DEBUG
+            if (getenv("ZT_RP_DEBUG")) {
+                fprintf(stderr, "  path %d score %.2f viterbi %.2f: ", k, sc[k], S->pool[st->id[k]].score);
+                for (size_t q = 0; q < ncps; q++) { uint8_t u[4]; fwrite(u, 1, zt_utf8_encode(cps[q] ? cps[q] : '_', u), stderr); }
+                fputc('\n', stderr);
+            }
+#endif
         }
+#ifdef RP_DEBUG
+        if (getenv("ZT_RP_DEBUG")) fprintf(stderr, "--\n");
+#endif
         int second = -1;
         best = 0;
         for (int k = 1; k < st->n; k++)
@@ -858,7 +996,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
     }
     for (size_t k = 0; k < NKEYS; k++)
         S.slot[k] = -1;
-    restart(&S, K_NONE, 0);
+    restart(&S, K_NONE);
     size_t c0 = 0;
     int unknown = 0;
     for (size_t i = 0; i < w->len && st == ZT_OK;) {
@@ -882,7 +1020,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
             uint16_t key = K_NONE;
             if (j < w->len && kind_of(w, j - 1) == 0)
                 key = w->ob[j - 1] & 0xFF;
-            restart(&S, key, 0);
+            restart(&S, key);
             c0 = i = j;
             unknown = 0;
             continue;
@@ -891,9 +1029,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
         if (S.ncur == 1 && !(S.cur[0].key & K_PEND) &&
             (i == w->len || (w->ob[i] & ZT_OB_START))) {
             st = decide(&S, c0, i, vals, unknown);
-            uint16_t key = S.cur[0].key;
-            uint32_t lcp = S.nctx ? S.ctx[S.nctx - 1] : 0;
-            restart(&S, key, lcp);
+            restart(&S, S.cur[0].key);
             c0 = i;
             unknown = 0;
         }
