@@ -14,11 +14,40 @@
 
 #define SHORT_LINE 240 /* bytes: about 80 characters */
 
+/* Which characters a line holds, as 1024 hash bits: most phrases are
+ * ruled out by their first character without searching the line (a plain
+ * byte search is slow on Chinese UTF-8, where most characters share their
+ * first byte). */
+typedef struct sig {
+    uint64_t b[16];
+} sig;
+
+static unsigned sig_bit(uint32_t cp)
+{
+    return (unsigned)((cp * 0x9E3779B1u) >> 22);
+}
+
+static void sig_make(sig *g, const uint8_t *s, size_t n)
+{
+    memset(g, 0, sizeof *g);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += zt_utf8_decode(s + i, n - i, &cp);
+        unsigned h = sig_bit(cp);
+        g->b[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
 /* memmem() is a GNU extension; this is all we need of it. */
-static int has(const uint8_t *s, size_t n, const char *w)
+static int has(const sig *g, const uint8_t *s, size_t n, const char *w)
 {
     size_t wl = strlen(w);
     const uint8_t *p = s, *end = s + n;
+    uint32_t cp;
+    zt_utf8_decode((const uint8_t *)w, wl, &cp);
+    unsigned h = sig_bit(cp);
+    if (!(g->b[h >> 6] >> (h & 63) & 1))
+        return 0;
     while (wl && (size_t)(end - p) >= wl) {
         p = memchr(p, (uint8_t)w[0], (size_t)(end - p) - wl + 1);
         if (!p)
@@ -30,19 +59,21 @@ static int has(const uint8_t *s, size_t n, const char *w)
     return 0;
 }
 
-static int has_any(const uint8_t *s, size_t n, const char *const *ws)
+static int has_any(const sig *g, const uint8_t *s, size_t n,
+                   const char *const *ws)
 {
     for (; *ws; ws++)
-        if (has(s, n, *ws))
+        if (has(g, s, n, *ws))
             return 1;
     return 0;
 }
 
-static size_t count_any(const uint8_t *s, size_t n, const char *const *ws)
+static size_t count_any(const sig *g, const uint8_t *s, size_t n,
+                        const char *const *ws)
 {
     size_t c = 0;
     for (; *ws; ws++)
-        if (has(s, n, *ws))
+        if (has(g, s, n, *ws))
             c++;
     return c;
 }
@@ -85,30 +116,32 @@ static int phrase_list(const uint8_t *s, size_t n)
 
 const char *zt_rp_boiler(const uint8_t *s, size_t n)
 {
-    if (n == 0)
+    if (n == 0 || n > 4 * SHORT_LINE)
         return NULL;
+    sig g;
+    sig_make(&g, s, n);
     if (n <= SHORT_LINE) {
-        if (has_any(s, n, police))
+        if (has_any(&g, s, n, police))
             return "police";
-        if ((has(s, n, "ICP") || has(s, n, "icp")) && has_any(s, n, icp_mark))
+        if ((has(&g, s, n, "ICP") || has(&g, s, n, "icp")) && has_any(&g, s, n, icp_mark))
             return "icp";
-        if (has_any(s, n, sponsor))
+        if (has_any(&g, s, n, sponsor))
             return "sponsor";
-        if (has_any(s, n, support))
+        if (has_any(&g, s, n, support))
             return "support";
-        if (has_any(s, n, copyright))
+        if (has_any(&g, s, n, copyright))
             return "copyright";
-        if (has_any(s, n, counter))
+        if (has_any(&g, s, n, counter))
             return "counter";
-        if (has_any(s, n, location) &&
-            (memchr(s, '>', n) || has(s, n, "首页") || has(s, n, "首頁") ||
-             has(s, n, "»") || has(s, n, "＞")))
+        if (has_any(&g, s, n, location) &&
+            (memchr(s, '>', n) || has(&g, s, n, "首页") || has(&g, s, n, "首頁") ||
+             has(&g, s, n, "»") || has(&g, s, n, "＞")))
             return "location";
-        if (has_any(s, n, share))
+        if (has_any(&g, s, n, share))
             return "share";
     }
-    if (n <= 4 * SHORT_LINE && !has_any(s, n, sentence_end) &&
-        phrase_list(s, n) && count_any(s, n, spam) >= 3)
+    if (!has_any(&g, s, n, sentence_end) &&
+        phrase_list(s, n) && count_any(&g, s, n, spam) >= 3)
         return "spam";
     return NULL;
 }
