@@ -54,7 +54,7 @@
 #define PRUNE 30.0f /* natural log */
 #define CN_SELF (-2) /* add_path: the new node completes a character */
 #define WBACK 5      /* words of up to WBACK + 1 characters end in a path */
-#define WGAIN 3.0f   /* assumed most a word adds to a character's score */
+#define WGAIN 6.0f   /* assumed most a word adds to a character's score */
 
 typedef struct node {
     int32_t parent;
@@ -167,8 +167,9 @@ struct zt_rp_stab {
      * (invalid[b]), ascending: what the '?' can hide. */
     uint8_t nvalid[256], ninvalid[256];
     uint8_t valid[256][126], invalid[256][126];
-    /* Bytes with the same invalid[] list share a class (GBK has a dozen). */
-    uint8_t qclass[256];
+    /* Bytes with the same invalid[] list share a class (GBK has a dozen);
+     * qrep[b] is the first byte of b's class. */
+    uint8_t qclass[256], qrep[256];
 };
 
 static uint32_t simp_bmp(const struct zt_rp_stab *t, uint32_t cp)
@@ -245,6 +246,7 @@ zt_status zt_rp_stab_new(zt_repairer *r)
                           !memcmp(t->invalid[c], t->invalid[b], t->ninvalid[b])))
             c++;
         t->qclass[b] = c < b ? t->qclass[c] : (uint8_t)nclass++;
+        t->qrep[b] = c < b ? t->qrep[c] : (uint8_t)b;
     }
     hole_pass(t, n, lastc, 0);
     for (size_t k = 0; k < nkeys; k++) {
@@ -693,6 +695,9 @@ static int advance(solver *S, size_t i)
     unsigned kind = kind_of(w, i);
     const zt_rp_con *con = (w->ob[i] & ZT_OB_CON) ? con_at(w, i) : NULL;
     int last_elem = i + 1 == w->len;
+    /* Before the second byte of a lone '?' only the class of the last byte
+     * matters (which bytes it leaves unpaired): paths meet per class. */
+    int q2_next = !last_elem && kind_of(w, i + 1) == ZT_OB_Q2;
     /* Paths that differ only in a last byte nobody looks at again meet. */
     int collapse = last_elem ||
                    ((kind_of(w, i + 1) == 0 || kind_of(w, i + 1) == ZT_OB_OPAQUE ||
@@ -731,7 +736,7 @@ static int advance(solver *S, size_t i)
                 t.c = val <= 0xFF ? zt_gbk_pair(last, val) : 0;
                 if (!t.c)
                     continue;
-                t.key = (uint16_t)val;
+                t.key = (uint16_t)(q2_next ? tab->qrep[val] : val);
                 t.add = prior(r, w, i, t.c);
                 if (last_elem)
                     t.add += line_end(t.c);
