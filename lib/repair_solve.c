@@ -615,8 +615,9 @@ struct q2ent {
  * the same leads, so after the best KBEST of a class, by score, the rest of
  * it cannot get into any of them.  Same result as the general expansion,
  * with at most classes x KBEST x 94 moves instead of paths x 94. */
-static int expand_q2(solver *S, int collapse)
+static int expand_q2(solver *S, size_t i, int collapse)
 {
+    const zt_rp_lw *w = S->w;
     const struct zt_rp_stab *tab = S->d->r->stab;
     size_t ne = 0;
     uint16_t wild = collapse ? K_ANY : K_NONE;
@@ -669,17 +670,75 @@ static int expand_q2(solver *S, int collapse)
         }
         S->ntop[cl] = 0;
     }
+    /* When a known byte follows, each lead byte x makes one character with
+     * it, and all of them go to one state that keeps KBEST: a lead whose
+     * best path, with its character and at most WGAIN from a word, cannot
+     * reach the KBEST-th best lower bound is not worth its paths (the
+     * general step would refuse them one by one). */
+    uint8_t skip[256] = {0};
+    if (na && i + 1 < w->len && kind_of(w, i + 1) == 0 &&
+        !(w->ob[i + 1] & ZT_OB_CON)) {
+        unsigned tb = w->ob[i + 1] & 0xFF;
+        float in[256], base[256];
+        uint8_t seen[256] = {0};
+        for (size_t e = 0; e < na; e++) {
+            uint8_t b = all[e].b;
+            for (unsigned x = 0; x < tab->ninvalid[b]; x++) {
+                unsigned v = tab->invalid[b][x];
+                if (!seen[v]) {
+                    seen[v] = 1;
+                    in[v] = all[e].sc;
+                }
+            }
+        }
+        float lb[KBEST];
+        int nlb = 0;
+        for (unsigned v = 0x81; v <= 0xFE; v++) {
+            if (!seen[v])
+                continue;
+            uint32_t c = zt_gbk_pair(v, tb);
+            if (!c) {
+                skip[v] = 1;
+                continue;
+            }
+            base[v] = in[v] + prior(S->d->r, w, i + 1, c) + char_score_t(tab, c);
+            if (i + 2 == w->len)
+                base[v] += line_end(c);
+            /* The KBEST best lower bounds so far, lb[] ascending (a mark
+             * after a mark loses up to 4). */
+            float low = base[v] - (punct_kind(c) ? 4.0f : 0.0f);
+            if (nlb < KBEST) {
+                int at = nlb++;
+                for (; at > 0 && lb[at - 1] > low; at--)
+                    lb[at] = lb[at - 1];
+                lb[at] = low;
+            } else if (low > lb[0]) {
+                int at = 0;
+                for (; at + 1 < KBEST && lb[at + 1] < low; at++)
+                    lb[at] = lb[at + 1];
+                lb[at] = low;
+            }
+        }
+        if (nlb == KBEST)
+            for (unsigned v = 0x81; v <= 0xFE; v++)
+                if (seen[v] && !skip[v]) {
+                    uint32_t c = zt_gbk_pair(v, tb);
+                    float up = base[v] + (zt_rp_is_han(c) ? WGAIN : 0.0f);
+                    if (up < lb[0])
+                        skip[v] = 1;
+                }
+    }
     for (size_t e = 0; e < na; e++) {
-        {
-            const struct q2ent *en = &all[e];
-            uint8_t b = en->b;
-            const node p = S->pool[en->id];
+        const struct q2ent *en = &all[e];
+        uint8_t b = en->b;
+        const node p = S->pool[en->id];
         for (unsigned x = 0; x < tab->ninvalid[b]; x++) {
             unsigned v = tab->invalid[b][x];
-            if (!add_path(S, en->id, v, (uint16_t)(v | K_PEND),
-                          p.lastcp, p.score, p.cnode, p.seg))
+            if (skip[v])
+                continue;
+            if (!add_path(S, en->id, v, (uint16_t)(v | K_PEND), p.lastcp,
+                          p.score, p.cnode, p.seg))
                 return 0;
-            }
         }
     }
     return 1;
@@ -707,7 +766,7 @@ static int advance(solver *S, size_t i)
     uint16_t cand[260];
     S->nnxt = 0;
     if (kind == ZT_OB_Q2 && !con && !last_elem) {
-        if (!expand_q2(S, collapse))
+        if (!expand_q2(S, i, collapse))
             return 0;
         goto moved;
     }
@@ -1127,6 +1186,46 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
     return decode_vals(S, c0, c1, vals, NULL, &ncps, 0, 1, NULL);
 }
 
+/* From an aligned point with one path, known bytes decode one way only:
+ * write whole characters straight out, as the search would, as long as
+ * what follows each is another known byte, a character GBK lacks or a lone
+ * '?' (where the search would let the paths meet anyway).  Most of a
+ * damaged line is such text.  Returns the element after the last one
+ * written (i if none). */
+static size_t fast_run(solver *S, size_t i, zt_status *st)
+{
+    const zt_rp_lw *w = S->w;
+    size_t j = i;
+    while (j < w->len && *st == ZT_OK) {
+        uint16_t ob = w->ob[j];
+        if (ob & (ZT_OB_KIND | ZT_OB_CON))
+            break;
+        unsigned b = ob & 0xFF;
+        size_t len = 1;
+        uint32_t cp = b == 0x80 ? 0x20AC : b;
+        if (b >= 0x81) {
+            if (j + 1 >= w->len || (w->ob[j + 1] & (ZT_OB_KIND | ZT_OB_CON)))
+                break;
+            cp = zt_gbk_pair(b, w->ob[j + 1] & 0xFF);
+            if (!cp)
+                break;
+            len = 2;
+        }
+        if (j + len < w->len) {
+            uint16_t nx = w->ob[j + len];
+            unsigned k = nx & ZT_OB_KIND;
+            if ((nx & ZT_OB_CON) || !(nx & ZT_OB_START) ||
+                (k != 0 && k != ZT_OB_OPAQUE && k != ZT_OB_Q1))
+                break;
+        }
+        uint8_t u[4];
+        *st = zt_buf_append(S->out, u, zt_utf8_encode(cp, u));
+        remember(S, cp);
+        j += len;
+    }
+    return j;
+}
+
 zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
 {
     solver S;
@@ -1151,6 +1250,15 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
     size_t c0 = 0;
     int unknown = 0;
     for (size_t i = 0; i < w->len && st == ZT_OK;) {
+        if (c0 == i && S.ncur == 1 && S.cur[0].n == 1 &&
+            !(S.cur[0].key & K_PEND)) {
+            size_t j = fast_run(&S, i, &st);
+            if (j > i) {
+                restart(&S, K_ANY);
+                c0 = i = j;
+                continue;
+            }
+        }
         unsigned kind = kind_of(w, i);
         if (kind == ZT_OB_HOLE || kind == ZT_OB_Q1 || kind == ZT_OB_Q2)
             unknown = 1;
