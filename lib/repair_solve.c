@@ -54,7 +54,8 @@
 #define PRUNE 30.0f /* natural log */
 #define CN_SELF (-2) /* add_path: the new node completes a character */
 #define WBACK 5      /* words of up to WBACK + 1 characters end in a path */
-#define WGAIN 6.0f   /* assumed most a word adds to a character's score */
+#define WGAIN 6.0f     /* assumed most a word adds to a character's score */
+#define WMAXGAIN 12.0f /* ... where the word data has the pair */
 
 typedef struct node {
     int32_t parent;
@@ -499,8 +500,6 @@ static float word_end(const struct zt_rp_stab *t, const uint32_t *ch,
                       float seg1)
 {
     uint32_t s0 = simp_bmp(t, ch[0]);
-    if (!zt_py_bigram(s0, sc) && !(sc != c && zt_py_bigram(s0, c)))
-        return seg1;
     float best = seg1;
     uint32_t node = word_walk(t, ch, 0, c);
     if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
@@ -840,6 +839,7 @@ static int advance(solver *S, size_t i)
             uint32_t ch[WBACK];
             float before[WBACK];
             int nh = -1;
+            uint32_t s0 = 0;
             for (size_t ti = 0; ti < nt; ti++) {
                 const trans *t = &tr[ti];
                 float pri = p.score - p.seg + t->add, seg = p.seg;
@@ -850,18 +850,25 @@ static int advance(solver *S, size_t i)
                     if (!t->han && !han)
                         pri += punct_pair(p.lastcp, t->c);
                     if (han && t->han) {
-                        /* Skip the word lookups when even a word would not
-                         * get the path into the full state it goes to:
-                         * add_path would refuse it. */
+                        /* No word ends in c unless the word data has the
+                         * pair (last character, c); and the word lookups
+                         * are skipped when even a word would not get the
+                         * path into the full state it goes to. */
                         int sl = S->slot[t->key];
-                        if (sl >= 0 && S->nxt[sl].n == KBEST &&
-                            S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg + WGAIN)
-                            continue;
-                        if (nh < 0)
+                        int full = sl >= 0 && S->nxt[sl].n == KBEST;
+                        if (nh < 0) {
                             nh = (int)path_chars(S, &p, ch, before);
-                        if (nh > 0)
+                            s0 = nh > 0 ? simp_bmp(tab, ch[0]) : 0;
+                        }
+                        if (nh > 0 && (zt_py_bigram(s0, t->sc) ||
+                                       (t->sc != t->c && zt_py_bigram(s0, t->c)))) {
+                            if (full && S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg + WMAXGAIN)
+                                continue;
                             seg = word_end(tab, ch, before, (size_t)nh, t->c,
                                            t->sc, seg);
+                        } else if (full && S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg) {
+                            continue;
+                        }
                     }
                     ncp = t->c;
                     cn = CN_SELF;
