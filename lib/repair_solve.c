@@ -11,8 +11,13 @@
  * holes ("日?qǐng)?bào)") or a run that swallowed bytes is solved as one.
  *
  * The search is a Viterbi over (last byte, "is it a pending lead byte"),
- * keeping the best few paths per state, scored by how common the decoded
- * characters are.  Whenever all paths meet in one aligned state the
+ * keeping the best few paths per state, each scored by the best
+ * segmentation of its characters into dictionary words (every new character
+ * looks for words ending in it along the path), plus what the bytes say
+ * about script and punctuation.  Known text from an aligned point decodes
+ * one way only and is written straight out; a lone '?' (two hidden bytes,
+ * ~126 x ~94 readings) is kept cheap by letting paths meet per class of
+ * lead byte.  Whenever all paths meet in one aligned state the
  * stretch since the last such point (a chunk) is decided: one path left
  * means it is the answer; several are rescored by the word dictionary
  * (best segmentation of the chunk with a few characters of context) and
@@ -21,9 +26,6 @@
  * reported: we never guess silently.
  */
 #include <stdlib.h>
-#ifdef RP_DEBUG
-#include <stdio.h>
-#endif
 
 #include "gbk.h"
 #include "pinyin_tables.h"
@@ -40,15 +42,11 @@
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
 #define NKEYS 0x400
-#ifdef RP_DEBUG
-#define MARGIN (getenv("ZT_MARGIN") ? (float)atof(getenv("ZT_MARGIN")) : 3.0f)
-#else
 /* The best must be e^3 ~ 20x likelier than the second.  Chosen on simulated
  * damage of text the benchmark does not contain (Debian's manpages-zh):
  * between 6 and 3 the extra decisions there were all right; below 3 about
  * one in seven was wrong. */
 #define MARGIN 3.0f
-#endif
 #define MAX_NODES (1u << 22)
 #define CTX 4
 #define PRUNE 30.0f /* natural log */
@@ -401,9 +399,6 @@ static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
                     uint32_t cp, float score, int32_t cnode, float seg)
 {
     state *st;
-#ifdef RP_DEBUG
-    if (getenv("ZT_RP_DEBUG2") && cp == 0x4E0D) fprintf(stderr, "add 不 key %x score %.2f\n", key, score);
-#endif
     if (S->slot[key] < 0) {
         S->slot[key] = (int16_t)S->nnxt;
         st = &S->nxt[S->nnxt++];
@@ -817,9 +812,6 @@ static int advance(solver *S, size_t i)
              * even this state's best path cannot get into the state it goes
              * to now is refused for all of them: leave it out. */
             int sl = S->slot[t.key];
-#ifdef RP_DEBUG
-            if (getenv("ZT_RP_DEBUG2") && t.c == 0x4E0D) fprintf(stderr, "trans 不 from %x pmax %.2f add %.2f cs %.2f min %.2f\n", st->key, pmax, t.add, t.cs, sl >= 0 && S->nxt[sl].n == KBEST ? S->nxt[sl].sc[S->nxt[sl].minat] : -999.0f);
-#endif
             if (sl >= 0 && S->nxt[sl].n == KBEST) {
                 float ub = pmax + t.add;
                 if (t.c)
@@ -903,9 +895,6 @@ moved:
         }
         S->nnxt = o;
     }
-#ifdef RP_DEBUG
-    if (getenv("ZT_RP_DEBUG2")) { fprintf(stderr, "elem %zu kind %x ob %x: %zu states:", i, kind, w->ob[i], S->nnxt); for (size_t q = 0; q < S->nnxt && q < 12; q++) fprintf(stderr, " %x(%d)", S->nxt[q].key, S->nxt[q].n); fputc('\n', stderr); }
-#endif
     state *t = S->cur;
     S->cur = S->nxt;
     S->nxt = t;
@@ -1162,17 +1151,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             sc[k] = seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
             if (c1 == S->w->len && ncps)
                 sc[k] += line_end(cps[ncps - 1]);
-#ifdef RP_DEBUG
-            if (getenv("ZT_RP_DEBUG")) {
-                fprintf(stderr, "  path %d score %.2f viterbi %.2f: ", k, sc[k], S->pool[st->id[k]].score);
-                for (size_t q = 0; q < ncps; q++) { uint8_t u[4]; fwrite(u, 1, zt_utf8_encode(cps[q] ? cps[q] : '_', u), stderr); }
-                fputc('\n', stderr);
-            }
-#endif
         }
-#ifdef RP_DEBUG
-        if (getenv("ZT_RP_DEBUG")) fprintf(stderr, "--\n");
-#endif
         int second = -1;
         best = 0;
         for (int k = 1; k < st->n; k++)
