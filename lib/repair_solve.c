@@ -169,7 +169,29 @@ struct zt_rp_stab {
     /* Bytes with the same invalid[] list share a class (GBK has a dozen);
      * qrep[b] is the first byte of b's class. */
     uint8_t qclass[256], qrep[256];
+    /* For each lead byte L (0x81..0xFE): the characters (L, t), grouped by
+     * the class of t and best first within a group, for expand_q1. */
+    struct q1ent *q1;   /* 126 x 126 */
+    uint8_t q1n[126];   /* entries of L */
+    uint8_t q1goff[126][17]; /* group starts (up to 16 groups) */
+    uint8_t q1ng[126];
 };
+
+struct q1ent {
+    float sc;    /* char_score + the prior of a character no reading follows */
+    uint32_t c;
+    uint8_t t;   /* the trail byte */
+    uint8_t key; /* qrep[t] */
+};
+
+static float prior_cls(uint8_t k)
+{
+    if (k & ZT_RP_SIMP)
+        return -6.0f;
+    if (k & ZT_RP_TRAD)
+        return -5.0f;
+    return 0;
+}
 
 static uint32_t simp_bmp(const struct zt_rp_stab *t, uint32_t cp)
 {
@@ -218,6 +240,39 @@ static void hole_pass(struct zt_rp_stab *t, uint32_t *n, uint16_t *lastc,
         }
 }
 
+/* The q1 lists: per lead, its characters by class of trail, best first. */
+static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
+{
+    t->q1 = malloc(126 * 126 * sizeof *t->q1);
+    if (!t->q1)
+        return 0;
+    for (unsigned l = 0x81; l <= 0xFE; l++) {
+        struct q1ent *e = t->q1 + (l - 0x81) * 126;
+        unsigned n = 0, ng = 0;
+        for (unsigned cl = 0; cl < 256 && ng < 16; cl++) {
+            unsigned start = n;
+            for (unsigned k = 0; k < t->nvalid[l]; k++) {
+                unsigned v = t->valid[l][k];
+                if (t->qclass[v] != cl)
+                    continue;
+                uint32_t c = zt_gbk_pair(l, v);
+                struct q1ent x = {t->cs[c] + (c < 0x10000 ? prior_cls(cls[c]) : 0),
+                                  c, (uint8_t)v, t->qrep[v]};
+                unsigned at = n++;
+                for (; at > start && e[at - 1].sc < x.sc; at--)
+                    e[at] = e[at - 1];
+                e[at] = x;
+            }
+            if (n > start)
+                t->q1goff[l - 0x81][ng++] = (uint8_t)start;
+        }
+        t->q1goff[l - 0x81][ng] = (uint8_t)n;
+        t->q1n[l - 0x81] = (uint8_t)n;
+        t->q1ng[l - 0x81] = (uint8_t)ng;
+    }
+    return 1;
+}
+
 zt_status zt_rp_stab_new(zt_repairer *r)
 {
     struct zt_rp_stab *t = calloc(1, sizeof *t);
@@ -247,6 +302,8 @@ zt_status zt_rp_stab_new(zt_repairer *r)
         t->qclass[b] = c < b ? t->qclass[c] : (uint8_t)nclass++;
         t->qrep[b] = c < b ? t->qrep[c] : (uint8_t)b;
     }
+    if (!q1_build(t, r->cls))
+        goto fail;
     hole_pass(t, n, lastc, 0);
     for (size_t k = 0; k < nkeys; k++) {
         t->off[k + 1] = t->off[k] + n[k];
@@ -265,6 +322,7 @@ fail:
     free(lastc);
     if (t) {
         free(t->off);
+        free(t->q1);
         free(t);
     }
     return ZT_ENOMEM;
@@ -275,6 +333,7 @@ void zt_rp_stab_free(zt_repairer *r)
     if (r->stab) {
         free(r->stab->off);
         free(r->stab->code);
+        free(r->stab->q1);
         free(r->stab);
         r->stab = NULL;
     }
@@ -368,11 +427,9 @@ static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
     if (c >= 0x10000)
         return 0;
     uint8_t k = r->cls[c];
-    if (k & ZT_RP_SIMP)
-        return -6.0f;
-    if ((k & ZT_RP_TRAD) && !(w->ob[i] & ZT_OB_ANN))
-        return -5.0f;
-    return 0;
+    if ((k & ZT_RP_TRAD) && (w->ob[i] & ZT_OB_ANN))
+        k &= (uint8_t)~ZT_RP_TRAD;
+    return prior_cls(k);
 }
 
 /* ---- the search -------------------------------------------------------- */
@@ -738,6 +795,131 @@ static int expand_q2(solver *S, size_t i, int collapse)
     return 1;
 }
 
+/* A path's last characters, for words: read once per path, when first
+ * needed (nh < 0: not yet). */
+typedef struct pcache {
+    int nh;
+    uint32_t s0; /* Simplified form of ch[0] */
+    uint32_t ch[WBACK];
+    float before[WBACK];
+} pcache;
+
+/* Extend the path p (node pid) by move t; 0 if out of memory. */
+static int extend(solver *S, const node *p, int32_t pid, const trans *t,
+                  pcache *pc)
+{
+    const struct zt_rp_stab *tab = S->d->r->stab;
+    float pri = p->score - p->seg + t->add, seg = p->seg;
+    uint32_t ncp = p->lastcp;
+    int32_t cn = p->cnode;
+    if (t->c) {
+        int han = p->lastcp && zt_rp_is_han(p->lastcp);
+        seg += t->cs;
+        if (!t->han && !han)
+            pri += punct_pair(p->lastcp, t->c);
+        if (han && t->han) {
+            /* No word ends in c unless the word data has the pair (last
+             * character, c); and the word lookups are skipped when even a
+             * word would not get the path into the full state it goes to. */
+            int sl = S->slot[t->key];
+            float mn = sl >= 0 && S->nxt[sl].n == KBEST
+                           ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
+            if (pc->nh < 0) {
+                pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
+                pc->s0 = pc->nh > 0 ? simp_bmp(tab, pc->ch[0]) : 0;
+            }
+            if (pc->nh > 0 && (zt_py_bigram(pc->s0, t->sc) ||
+                               (t->sc != t->c && zt_py_bigram(pc->s0, t->c)))) {
+                if (mn >= pri + seg + WMAXGAIN)
+                    return 1;
+                seg = word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
+                               t->sc, seg);
+            } else if (mn >= pri + seg) {
+                return 1;
+            }
+        }
+        ncp = t->c;
+        cn = CN_SELF;
+    } else if (t->v == V_WILD || t->v == V_OPQ) {
+        ncp = 0;
+        cn = -1;
+    }
+    return add_path(S, pid, t->v, t->key, ncp, pri + seg, cn, seg);
+}
+
+/* Element i is the first byte of a lone '?'.  After a pending lead L it is
+ * any trail t, each making a character, going to the state of t's class
+ * (the second byte comes next).  The characters of L are listed by class,
+ * best first, so that once a class's state is full, the scan of that class
+ * stops where even the best path of L could no longer get in; and the best
+ * states go first, so that their paths fill the states early.  Where no
+ * lead is pending the '?' is itself. */
+static int expand_q1(solver *S, size_t i)
+{
+    const struct zt_rp_stab *tab = S->d->r->stab;
+    uint16_t ord[NKEYS];
+    float pm[NKEYS];
+    size_t no = 0;
+    (void)i;
+    for (size_t si = 0; si < S->ncur; si++) {
+        const state *st = &S->cur[si];
+        unsigned last = st->key & 0x1FF;
+        if (!(st->key & K_PEND) || last < 0x81 || last > 0xFE) {
+            trans t = {'?', '?', 0, 0, 0, 0, 0};
+            if (st->key & K_PEND)
+                continue; /* nothing completes it */
+            for (int k = 0; k < st->n; k++) {
+                const node p = S->pool[st->id[k]];
+                pcache pc = {-1, 0, {0}, {0}};
+                if (!extend(S, &p, st->id[k], &t, &pc))
+                    return 0;
+            }
+            continue;
+        }
+        float b = st->sc[0];
+        for (int k = 1; k < st->n; k++)
+            if (st->sc[k] > b)
+                b = st->sc[k];
+        size_t at = no++;
+        for (; at > 0 && pm[at - 1] < b; at--) {
+            ord[at] = ord[at - 1];
+            pm[at] = pm[at - 1];
+        }
+        ord[at] = (uint16_t)si;
+        pm[at] = b;
+    }
+    for (size_t o = 0; o < no; o++) {
+        const state *st = &S->cur[ord[o]];
+        unsigned l = (st->key & 0xFF) - 0x81;
+        const struct q1ent *e = tab->q1 + l * 126;
+        node p[KBEST];
+        pcache pc[KBEST];
+        for (int k = 0; k < st->n; k++) {
+            p[k] = S->pool[st->id[k]];
+            pc[k].nh = -1;
+        }
+        for (unsigned g = 0; g < tab->q1ng[l]; g++) {
+            for (unsigned x = tab->q1goff[l][g]; x < tab->q1goff[l][g + 1]; x++) {
+                int han = zt_rp_is_han(e[x].c);
+                int sl = S->slot[e[x].key];
+                if (sl >= 0 && S->nxt[sl].n == KBEST) {
+                    float mn = S->nxt[sl].sc[S->nxt[sl].minat];
+                    if (mn >= pm[o] + e[x].sc + WGAIN)
+                        break; /* nor any later one of this class */
+                    if (!han && mn >= pm[o] + e[x].sc)
+                        continue;
+                }
+                trans t = {e[x].t, e[x].key, e[x].c, e[x].sc - tab->cs[e[x].c],
+                           tab->cs[e[x].c], tab->simp[e[x].c], han};
+                for (int k = 0; k < st->n; k++)
+                    if (!extend(S, &p[k], st->id[k], &t, &pc[k]))
+                        return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Extend every path by element i.  The moves depend only on the state, so
  * they are listed once per state, then applied to its paths. */
 static int advance(solver *S, size_t i)
@@ -759,6 +941,11 @@ static int advance(solver *S, size_t i)
     trans tr[260];
     uint16_t cand[260];
     S->nnxt = 0;
+    if (kind == ZT_OB_Q1 && !con && q2_next) {
+        if (!expand_q1(S, i))
+            return 0;
+        goto moved;
+    }
     if (kind == ZT_OB_Q2 && !con && !last_elem) {
         if (!expand_q2(S, i, collapse))
             return 0;
@@ -824,53 +1011,10 @@ static int advance(solver *S, size_t i)
         for (int k = 0; k < st->n; k++) {
             /* A copy: add_path may move the pool. */
             const node p = S->pool[st->id[k]];
-            int32_t pid = st->id[k];
-            /* Words need the path's last characters: read once per path,
-             * when first needed (nh < 0: not yet). */
-            int han = p.lastcp && zt_rp_is_han(p.lastcp);
-            uint32_t ch[WBACK];
-            float before[WBACK];
-            int nh = -1;
-            uint32_t s0 = 0;
-            for (size_t ti = 0; ti < nt; ti++) {
-                const trans *t = &tr[ti];
-                float pri = p.score - p.seg + t->add, seg = p.seg;
-                uint32_t ncp = p.lastcp;
-                int32_t cn = p.cnode;
-                if (t->c) {
-                    seg += t->cs;
-                    if (!t->han && !han)
-                        pri += punct_pair(p.lastcp, t->c);
-                    if (han && t->han) {
-                        /* No word ends in c unless the word data has the
-                         * pair (last character, c); and the word lookups
-                         * are skipped when even a word would not get the
-                         * path into the full state it goes to. */
-                        int sl = S->slot[t->key];
-                        int full = sl >= 0 && S->nxt[sl].n == KBEST;
-                        if (nh < 0) {
-                            nh = (int)path_chars(S, &p, ch, before);
-                            s0 = nh > 0 ? simp_bmp(tab, ch[0]) : 0;
-                        }
-                        if (nh > 0 && (zt_py_bigram(s0, t->sc) ||
-                                       (t->sc != t->c && zt_py_bigram(s0, t->c)))) {
-                            if (full && S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg + WMAXGAIN)
-                                continue;
-                            seg = word_end(tab, ch, before, (size_t)nh, t->c,
-                                           t->sc, seg);
-                        } else if (full && S->nxt[sl].sc[S->nxt[sl].minat] >= pri + seg) {
-                            continue;
-                        }
-                    }
-                    ncp = t->c;
-                    cn = CN_SELF;
-                } else if (t->v == V_WILD || t->v == V_OPQ) {
-                    ncp = 0;
-                    cn = -1;
-                }
-                if (!add_path(S, pid, t->v, t->key, ncp, pri + seg, cn, seg))
+            pcache pc = {-1, 0, {0}, {0}};
+            for (size_t ti = 0; ti < nt; ti++)
+                if (!extend(S, &p, st->id[k], &tr[ti], &pc))
                     return 0;
-            }
         }
     }
 moved:
