@@ -824,14 +824,14 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
             int sl = S->slot[t->key];
             float mn = sl >= 0 && S->nxt[sl].n == KBEST
                            ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
+            if (mn >= pri + seg + WMAXGAIN)
+                return 1;
             if (pc->nh < 0) {
                 pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
                 pc->s0 = pc->nh > 0 ? simp_bmp(tab, pc->ch[0]) : 0;
             }
             if (pc->nh > 0 && (zt_py_bigram(pc->s0, t->sc) ||
                                (t->sc != t->c && zt_py_bigram(pc->s0, t->c)))) {
-                if (mn >= pri + seg + WMAXGAIN)
-                    return 1;
                 seg = word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
                                t->sc, seg);
             } else if (mn >= pri + seg) {
