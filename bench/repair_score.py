@@ -4,7 +4,10 @@
 Usage: repair_score.py REFERENCE REPAIRED [LABEL]
 Lines are compared one to one.  Character accuracy is 1 - (characters that
 differ) / (reference characters), where the characters that differ on a line
-are the larger side of difflib's non-matching blocks.
+are the larger side of difflib's non-matching blocks.  Of those, the ones
+where the repair wrote '?' for a character in place (a spot it reported as
+undecided) are counted apart from the rest (characters recovered wrongly or
+left as the damage had them).
 """
 import difflib
 import sys
@@ -17,7 +20,7 @@ def main():
     if len(ref) != len(got):
         print(f"{label}: line count differs: {len(ref)} vs {len(got)}")
         sys.exit(1)
-    chars = bad = lines = badlines = 0
+    chars = bad = lines = badlines = qmarks = 0
     for r, g in zip(ref, got):
         if r == "" and g == "":
             continue
@@ -29,9 +32,13 @@ def main():
         sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
         same = sum(b.size for b in sm.get_matching_blocks())
         bad += max(len(r), len(g)) - same
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "replace" and i2 - i1 == j2 - j1 and set(g[j1:j2]) == {"?"}:
+                qmarks += j2 - j1
     print(f"{label}: characters {100.0 * (1 - bad / max(chars, 1)):.4f}% right "
           f"({bad} of {chars} wrong), lines {100.0 * (1 - badlines / max(lines, 1)):.3f}% "
-          f"right ({badlines} of {lines} wrong)")
+          f"right ({badlines} of {lines} wrong); of the wrong characters, {qmarks} "
+          f"written as '?', {bad - qmarks} other")
 
 
 if __name__ == "__main__":

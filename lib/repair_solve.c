@@ -45,8 +45,13 @@
 /* The best must be e^3 ~ 20x likelier than the second.  Chosen on simulated
  * damage of text the benchmark does not contain (Debian's manpages-zh):
  * between 6 and 3 the extra decisions there were all right; below 3 about
- * one in seven was wrong. */
+ * one in seven was wrong (tools/repair_tune.sh rebuilds with
+ * -DZT_RP_MARGIN=... to repeat that). */
+#ifdef ZT_RP_MARGIN
+#define MARGIN ((float)(ZT_RP_MARGIN))
+#else
 #define MARGIN 3.0f
+#endif
 #define MAX_NODES (1u << 22)
 #define CTX 4
 #define PRUNE 30.0f /* natural log */
