@@ -38,6 +38,7 @@ $PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs T
 $PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs original"
 $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
 "$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null
+$PY bench/repair_silent.py "$T/damaged.txt" "$T/rep" "$T/trad.txt" "$T/keep.txt" "repair --script keep"
 $PY - "$T/rep" <<'PYEOF'
 import json, sys, collections
 r = json.loads(open(sys.argv[1]).read().splitlines()[0])

@@ -88,6 +88,10 @@ ZT_HIDDEN void zt_rp_classes(const zt_repairer *r, uint8_t *cls);
  * one), 1 for any other character, 0 for none. */
 ZT_HIDDEN int zt_rp_common(const zt_repairer *r, uint32_t cp);
 
+/* Is cp what misaligned GBK bytes typically decode to in Traditional text:
+ * a Simplified-only character, or a Han character outside the common set? */
+ZT_HIDDEN int zt_rp_garbage(const zt_repairer *r, uint32_t cp);
+
 /* Is a..b (two characters) a word of the word list, in Simplified? */
 ZT_HIDDEN int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b);
 

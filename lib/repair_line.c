@@ -151,18 +151,6 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out)
     return st;
 }
 
-/* Is cp what misaligned GBK bytes typically decode to in Traditional
- * text: a Simplified-only character, or a Han character outside the common
- * set? */
-static int garbage(const zt_repairer *r, uint32_t cp)
-{
-    if (!zt_rp_is_han(cp))
-        return 0;
-    if (cp < 0x10000 && (r->cls[cp] & ZT_RP_SIMP))
-        return 1;
-    return zt_rp_common(r, cp) < 2;
-}
-
 /*
  * A lone '?' (no reading after it) can begin a run of wrongly paired
  * characters that nothing on the line lets us realign (the damage started
@@ -195,7 +183,7 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
                 if (!k)
                     from = j;
                 k++;
-                bad += garbage(d->r, cp);
+                bad += zt_rp_garbage(d->r, cp);
                 to = j + l;
             }
             j += l;

@@ -206,6 +206,15 @@ int zt_rp_common(const zt_repairer *r, uint32_t cp)
     return 1;
 }
 
+int zt_rp_garbage(const zt_repairer *r, uint32_t cp)
+{
+    if (!zt_rp_is_han(cp))
+        return 0;
+    if (cp < 0x10000 && (r->cls[cp] & ZT_RP_SIMP))
+        return 1;
+    return zt_rp_common(r, cp) < 2;
+}
+
 static uint32_t simp(const zt_repairer *r, uint32_t cp)
 {
     uint32_t s = char_value(r->ts_chars, cp);
