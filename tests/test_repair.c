@@ -263,6 +263,16 @@ static void test_real_runs(void **state)
     expect(k, "我們?nèi)齻€(gè)一起做新東方。", "我們三個一起做新東方。");
     /* 020: 運(yùn)輸?shù)某鞘幸研纬闪溯^完整 = 運輸的城市已形成了較完整. */
     expect(k, "運(yùn)輸?shù)某鞘幸研纬闪溯^完整", "運輸的城市已形成了較完整");
+    /* 011: 人們日常生活中描述時間點, where the page also dropped the pair
+     * (FA BB) and turned Ｉ (A3 C9) into I: the hole fits only 日, but the
+     * text after it still reads as misaligned bytes, so it is reported. */
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(k, "符合人們?nèi)粘I钪忻枋鰰r(shí)間點(diǎn)的方式", &rep);
+    assert_true(rep.nunresolved >= 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
+    zt_free(got);
+    zt_repair_report_free(&rep);
     zt_repairer_free(k);
 }
 
