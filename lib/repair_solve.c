@@ -400,8 +400,11 @@ static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
         if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
             zt_rp_is_han(cps[i + 1])) {
             uint32_t first = zt_py_r_wfirst[rec - 1];
-            uint32_t node = zt_py_pair_node(first, simp_of(cps[i + 1]));
-            if (!node)
+            uint32_t s1 = simp_bmp(t, cps[i + 1]), node = 0;
+            /* The bigram filter answers most misses without the hash. */
+            if (zt_py_bigram(first, s1))
+                node = zt_py_pair_node(first, s1);
+            if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
                 node = zt_py_pair_node(first, cps[i + 1]);
             for (size_t j = i + 1; node;) {
                 if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
@@ -412,8 +415,9 @@ static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                 if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
                     !zt_py_w_nodes[node].nkids)
                     break;
-                uint32_t next = zt_py_word_child(node, simp_of(cps[j]));
-                if (!next)
+                uint32_t sj = simp_bmp(t, cps[j]);
+                uint32_t next = zt_py_word_child(node, sj);
+                if (!next && sj != cps[j])
                     next = zt_py_word_child(node, cps[j]);
                 node = next;
             }
