@@ -590,8 +590,8 @@ typedef struct trans {
     uint32_t c;  /* the character completed, 0 if none */
     float add;   /* score independent of the path */
     float cs;    /* char_score(c) */
-    uint32_t sc; /* simp_of(c), for the bigram test */
-    int han;     /* c is Han (the bigram bonus applies) */
+    uint32_t sc; /* simp_of(c), for the word lookups */
+    int han;     /* c is Han (a word can end in it) */
 } trans;
 
 /* The candidate values of element i after a path in state `key`, in the
@@ -868,13 +868,12 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
  * stops where even the best path of L could no longer get in; and the best
  * states go first, so that their paths fill the states early.  Where no
  * lead is pending the '?' is itself. */
-static int expand_q1(solver *S, size_t i)
+static int expand_q1(solver *S)
 {
     const struct zt_rp_stab *tab = S->d->r->stab;
     uint16_t ord[NKEYS];
     float pm[NKEYS];
     size_t no = 0;
-    (void)i;
     for (size_t si = 0; si < S->ncur; si++) {
         const state *st = &S->cur[si];
         unsigned last = st->key & 0x1FF;
@@ -956,7 +955,7 @@ static int advance(solver *S, size_t i)
     uint16_t cand[260];
     S->nnxt = 0;
     if (kind == ZT_OB_Q1 && !con && q2_next) {
-        if (!expand_q1(S, i))
+        if (!expand_q1(S))
             return 0;
         goto moved;
     }
