@@ -41,8 +41,11 @@ $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s
 $PY bench/repair_silent.py "$T/damaged.txt" "$T/rep" "$T/trad.txt" "$T/keep.txt" "repair --script keep"
 $PY - "$T/rep" <<'PYEOF'
 import json, sys, collections
-r = json.loads(open(sys.argv[1]).read().splitlines()[0])
-kinds = collections.Counter(u["kind"] for u in r["unresolved"])
-print(f"report: {r['annotations']} readings removed, {r['recovered']} '?' spots recovered, "
+# One object per 8 MiB part of the file: add them up.
+parts = [json.loads(l) for l in open(sys.argv[1])]
+kinds = collections.Counter(u["kind"] for r in parts for u in r["unresolved"])
+ann = sum(r["annotations"] for r in parts)
+rec = sum(r["recovered"] for r in parts)
+print(f"report ({len(parts)} parts): {ann} readings removed, {rec} '?' spots recovered, "
       f"unresolved: {dict(kinds)}")
 PYEOF

@@ -9,7 +9,8 @@ static const char usage[] =
     "Usage: zhtext detect [OPTIONS] [FILE...]\n"
     "Print one JSON object per document with its pinyin-injection score, from\n"
     "0 (clean) to 1 (injected), for corpus filters: {\"score\":0.912}, with\n"
-    "\"id\" first under --id.  A file is one document; with --jsonl, each line.\n"
+    "\"id\" first under --id.  A file is one document (past 8 MiB, one object\n"
+    "per part, with \"part\":K); with --jsonl, each line.\n"
     "  -h, --help   show this help\n";
 
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
@@ -21,8 +22,13 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
         cli_warn("%s:%zu: %s", t->source, t->lineno, zt_strerror(st));
         return 1;
     }
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, "\"score\":%.3f}", score);
+    char tmp[96];
+    int n;
+    if (!t->id && (t->part || !t->last)) /* a piece of a file past 8 MiB */
+        n = snprintf(tmp, sizeof tmp, "\"score\":%.3f,\"part\":%zu}", score,
+                     t->part);
+    else
+        n = snprintf(tmp, sizeof tmp, "\"score\":%.3f}", score);
     cli_buf_append(report, "{", 1);
     if (t->id) {
         cli_buf_append(report, "\"id\":", 5);

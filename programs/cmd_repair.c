@@ -1,4 +1,5 @@
 /* cmd_repair.c - zhtext repair: undo injected pinyin and GBK damage. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +10,9 @@ static const char usage[] =
     "                     [--report FILE] [OPTIONS] [FILE...]\n"
     "Give back the clean text of web pages damaged by a pinyin-injecting tool:\n"
     "'會(huì)議' -> '会议', '日?qǐng)?bào)' -> '日报'.  In plain-text mode a file is one\n"
-    "document; with --jsonl each line's field is one.\n"
+    "document (past 8 MiB it is repaired and reported in parts cut at line\n"
+    "ends, each report with \"part\":K and offsets from the file's start);\n"
+    "with --jsonl each line's field is one.\n"
     "\n"
     "  --strip auto|all|none         remove injected readings; auto leaves a\n"
     "                                document annotated on purpose alone (auto)\n"
@@ -21,7 +24,10 @@ static const char usage[] =
     "                                (byte offsets), boilerplate lines, score\n"
     "  -h, --help                    show this help\n";
 
-/* Repair one document; shared by repair and detect (report only). */
+/* Repair one document.  A plain-text file past 8 MiB comes in pieces (the
+ * driver keeps memory bounded); each gets its own report object, with its
+ * offsets and line numbers counted from the start of the file and
+ * "part":K added, so that the objects of one file add up. */
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
     const zt_repairer *r = w;
@@ -30,8 +36,13 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
     char *res = NULL, *js = NULL;
     size_t n = 0, jn = 0;
     zt_status st = zt_repair_alloc(r, t->data, t->len, &res, &n, &rep);
-    if (st == ZT_OK)
+    if (st == ZT_OK) {
+        for (size_t k = 0; k < rep.nunresolved; k++)
+            rep.unresolved[k].offset += t->offset;
+        for (size_t k = 0; k < rep.nboilerplate; k++)
+            rep.boilerplate[k].line += t->lineno - 1;
         st = zt_repair_report_json(&rep, t->id, t->id ? t->idlen : 0, &js, &jn);
+    }
     zt_repair_report_free(&rep);
     if (st != ZT_OK) {
         zt_free(res);
@@ -39,7 +50,14 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
         return 1;
     }
     cli_buf_append(out, res, n);
-    cli_buf_append(report, js, jn);
+    if (!t->id && (t->part || !t->last) && jn && js[jn - 1] == '}') {
+        char part[48];
+        int pn = snprintf(part, sizeof part, ",\"part\":%zu}", t->part);
+        cli_buf_append(report, js, jn - 1);
+        cli_buf_append(report, part, (size_t)pn);
+    } else {
+        cli_buf_append(report, js, jn);
+    }
     zt_free(res);
     zt_free(js);
     return 0;

@@ -184,7 +184,9 @@ typedef struct batch {
     const char *source;
     size_t lineno;       /* line number of the first byte */
     size_t nlines;       /* newlines in `in` */
-    int last;            /* B_UNIT, STREAM: the last piece of its input */
+    int last;            /* B_UNIT: the last piece of its input */
+    size_t offset;       /* B_UNIT: byte offset in its input */
+    size_t part;         /* B_UNIT: units of its input before this one */
     size_t bad;          /* JSONL lines passed through as bad */
     size_t failed;       /* units the job failed on */
     size_t units;        /* JSONL lines in the batch */
@@ -240,7 +242,7 @@ static void bmsg(batch *b, size_t lineno, const char *fmt, const char *a,
 static void process_unit(run *r, wctx *w, batch *b)
 {
     cli_text t = {b->in.data, b->in.len, NULL, 0, b->source, b->lineno,
-                  b->last};
+                  b->last, b->offset, b->part};
     if (r->job->apply(w->worker, &t, &b->out, &b->rep) != 0) {
         b->failed++;
         b->out.len = 0;
@@ -288,7 +290,7 @@ static void process_line(run *r, wctx *w, batch *b, const char *line,
         val = w->dec.data;
     }
     cli_text t = {val, vlen, id.found ? line + id.off : NULL,
-                  id.found ? id.len : 0, b->source, lineno, 1};
+                  id.found ? id.len : 0, b->source, lineno, 1, 0, 0};
     w->o.len = 0;
     w->r.len = 0;
     if (job->apply(w->worker, &t, &w->o, &w->r) != 0) {
@@ -467,6 +469,7 @@ static batch *batch_new(run *r, int kind, const char *s, size_t n,
     b->lineno = lineno;
     b->nlines = nlines;
     b->last = last;
+    b->offset = b->part = 0;
     b->bad = b->failed = b->units = 0;
     return b;
 }
@@ -557,7 +560,7 @@ static size_t jsonl_end(const char *s, size_t n, int eof)
 static void run_input(run *r, int fd, const char *name)
 {
     cli_buf pend = {0};
-    size_t pos = 0, lineno = 1;
+    size_t pos = 0, lineno = 1, offset = 0, part = 0;
     int eof = 0;
     int long_line = 0; /* JSONL: inside a line longer than MAX_LINE */
     while (!eof || pos < pend.len) {
@@ -612,9 +615,12 @@ static void run_input(run *r, int fd, const char *name)
             if (e == 0)
                 break;
             size_t nl = count_lines(s, e);
-            batch_submit(r, batch_new(r, kind, s, e, name, lineno, nl,
-                                      eof && e == n));
+            batch *b = batch_new(r, kind, s, e, name, lineno, nl, eof && e == n);
+            b->offset = offset;
+            b->part = part++;
+            batch_submit(r, b);
             lineno += nl;
+            offset += e;
             pos += e;
         }
         if (eof && pos >= pend.len)

@@ -15,7 +15,10 @@
  *            where job->cut() allows (conversion: its safe cuts);
  *       plain text, CLI_UNIT_LINES: one or more whole lines (with their
  *            '\n'); the job must give one output line per input line;
- *       plain text, CLI_UNIT_DOC: a whole input file;
+ *       plain text, CLI_UNIT_DOC: a whole input file, or, past 8 MiB,
+ *            consecutive pieces of it cut at line ends (t->part counts
+ *            them, t->last marks the final one, t->offset and t->lineno
+ *            place each in the file);
  *       JSONL, any unit: the decoded string value of the field, one per
  *            line (the driver re-encodes the result into the line).
  *   - apply() may also append one report line (no newline) to `report`,
@@ -65,7 +68,9 @@ typedef struct cli_text {
     size_t idlen;
     const char *source; /* file name ("standard input" for stdin) */
     size_t lineno;      /* 1-based line number of the unit's first line */
-    int last;           /* STREAM: this is the last piece of the input */
+    int last;           /* plain text: this unit ends its input */
+    size_t offset;      /* plain text: byte offset of the unit in its input */
+    size_t part;        /* plain text: units of this input before this one */
 } cli_text;
 
 typedef struct cli_job {

@@ -21,4 +21,17 @@ $Z repair --strip nonsense examples/damaged-sample.txt 2>/dev/null && fail "bad 
 $Z detect examples/damaged-sample.txt | grep -q '^{"score":0\.[5-9]' || fail "detect"
 printf '\377\376abc(\n' | $Z repair > "$T/bin" || fail "invalid UTF-8 exit"
 printf '\377\376abc(\n' | cmp -s - "$T/bin" || fail "invalid UTF-8 not passed through"
+
+# A file past 8 MiB is repaired in parts: one report object each, with
+# "part":K and offsets from the start of the file (each points at a '?').
+line='人們?nèi)粘I钪忻枋鰰r(shí)間點(diǎn)的方式,湖南日?qǐng)?bào)記者'
+awk -v l="$line" 'BEGIN { for (i = 0; i < 100000; i++) print l }' > "$T/big"
+$Z repair --script keep --report "$T/bigrep" "$T/big" > "$T/bigout" || fail "big repair exit"
+[ "$(wc -l < "$T/bigout")" = 100000 ] || fail "big: line count"
+[ "$(wc -l < "$T/bigrep")" = 2 ] || fail "big: $(wc -l < "$T/bigrep") report objects"
+grep -q '"part":0}$' "$T/bigrep" && grep -q '"part":1}$' "$T/bigrep" || fail "big: parts"
+off=$(tail -n 1 "$T/bigrep" | grep -o '"offset":[0-9]*' | tail -n 1 | cut -d: -f2)
+[ "$off" -gt 8388608 ] || fail "big: offset $off not from the file's start"
+[ "$(tail -c +$((off + 1)) "$T/big" | head -c 1)" = '?' ] || fail "big: offset $off is not a '?'"
+[ "$($Z detect "$T/big" | wc -l)" = 2 ] || fail "big: detect parts"
 echo ok
