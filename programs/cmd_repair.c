@@ -39,7 +39,7 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
     if (st == ZT_OK) {
         for (size_t k = 0; k < rep.nunresolved; k++)
             rep.unresolved[k].offset += t->offset;
-        for (size_t k = 0; k < rep.nboilerplate; k++)
+        for (size_t k = 0; t->part && k < rep.nboilerplate; k++)
             rep.boilerplate[k].line += t->lineno - 1;
         st = zt_repair_report_json(&rep, t->id, t->id ? t->idlen : 0, &js, &jn);
     }

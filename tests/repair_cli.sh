@@ -25,9 +25,11 @@ printf '\377\376abc(\n' | cmp -s - "$T/bin" || fail "invalid UTF-8 not passed th
 # A file past 8 MiB is repaired in parts: one report object each, with
 # "part":K and offsets from the start of the file (each points at a '?').
 line='人們?nèi)粘I钪忻枋鰰r(shí)間點(diǎn)的方式,湖南日?qǐng)?bào)記者'
-awk -v l="$line" 'BEGIN { for (i = 0; i < 100000; i++) print l }' > "$T/big"
+awk -v l="$line" 'BEGIN { for (i = 0; i < 100000; i++) print l
+                         print "版权所有 2024 某某网站" }' > "$T/big"
 $Z repair --script keep --report "$T/bigrep" "$T/big" > "$T/bigout" || fail "big repair exit"
-[ "$(wc -l < "$T/bigout")" = 100000 ] || fail "big: line count"
+[ "$(wc -l < "$T/bigout")" = 100001 ] || fail "big: line count"
+tail -n 1 "$T/bigrep" | grep -q '"line":100001,"kind":"copyright"' || fail "big: boilerplate line"
 [ "$(wc -l < "$T/bigrep")" = 2 ] || fail "big: $(wc -l < "$T/bigrep") report objects"
 grep -q '"part":0}$' "$T/bigrep" && grep -q '"part":1}$' "$T/bigrep" || fail "big: parts"
 off=$(tail -n 1 "$T/bigrep" | grep -o '"offset":[0-9]*' | tail -n 1 | cut -d: -f2)
