@@ -905,10 +905,19 @@ static int expand_q1(solver *S)
         const state *st = &S->cur[ord[o]];
         unsigned l = (st->key & 0xFF) - 0x81;
         const struct q1ent *e = tab->q1 + l * 126;
+        /* The state's paths, best first. */
         node p[KBEST];
+        int32_t pid[KBEST];
         pcache pc[KBEST];
         for (int k = 0; k < st->n; k++) {
-            p[k] = S->pool[st->id[k]];
+            node x = S->pool[st->id[k]];
+            int at = k;
+            for (; at > 0 && p[at - 1].score < x.score; at--) {
+                p[at] = p[at - 1];
+                pid[at] = pid[at - 1];
+            }
+            p[at] = x;
+            pid[at] = st->id[k];
             pc[k].nh = -1;
         }
         for (unsigned g = 0; g < tab->q1ng[l]; g++) {
@@ -924,9 +933,16 @@ static int expand_q1(solver *S)
                 }
                 trans t = {e[x].t, e[x].key, e[x].c, e[x].sc - tab->cs[e[x].c],
                            tab->cs[e[x].c], tab->simp[e[x].c], han};
-                for (int k = 0; k < st->n; k++)
-                    if (!extend(S, &p[k], st->id[k], &t, &pc[k]))
+                float mn = sl >= 0 && S->nxt[sl].n == KBEST
+                               ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
+                for (int k = 0; k < st->n; k++) {
+                    /* Paths are best first: once one cannot get in even
+                     * with a word, none after it can. */
+                    if (mn >= p[k].score + e[x].sc + (han ? WGAIN : 0.0f))
+                        break;
+                    if (!extend(S, &p[k], pid[k], &t, &pc[k]))
                         return 0;
+                }
             }
         }
     }
