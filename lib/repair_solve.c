@@ -1386,29 +1386,26 @@ static size_t fast_run(solver *S, size_t i, zt_status *st)
     return j;
 }
 
-/* The known text after a decided chunk decodes one way from there.  If
- * it reads as misaligned bytes do (two of its next three characters are
- * garbage), the damage did not end where the chunk says: bytes were lost
- * that no reading accounts for (a page that also dropped a '?', or turned
- * full-width Ｉ into I).  The text stays as decoded, but the chunk's first
- * hole is reported rather than passed off as repaired. */
-static zt_status check_after(solver *S, size_t c0, size_t c1)
+/* The known text after a chunk decodes one way from where its paths met.
+ * If it still reads as misaligned bytes do (two of its next three
+ * characters are garbage), the damage did not end where the chunk says:
+ * bytes were lost that no reading accounts for (a page that also dropped a
+ * '?', or turned full-width Ｉ into I).  Then nothing the chunk's holes
+ * could hide is trustworthy: the caller leaves the chunk as the input had
+ * it and reports its holes as lost. */
+static int garbled_after(const solver *S, size_t c0, size_t c1)
 {
     const zt_rp_lw *w = S->w;
-    if (!S->d->rep)
-        return ZT_OK;
     size_t hole = c0;
     while (hole < c1 && kind_of(w, hole) != ZT_OB_HOLE)
         hole++;
     if (hole == c1)
-        return ZT_OK;
+        return 0;
     uint32_t next[3];
     size_t n = right_ctx(S, c1, next, 3), bad = 0;
     for (size_t k = 0; k < n; k++)
         bad += zt_rp_garbage(S->d->r, next[k]);
-    if (n < 3 || bad < 2)
-        return ZT_OK;
-    return zt_rp_add_spot(S->d->rep, w->base + w->osrc[hole], ZT_SPOT_LOST);
+    return n == 3 && bad >= 2;
 }
 
 zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
@@ -1472,9 +1469,10 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
         i++;
         if (S.ncur == 1 && !(S.cur[0].key & K_PEND) &&
             (i == w->len || (w->ob[i] & ZT_OB_START))) {
-            st = decide(&S, c0, i, vals, unknown);
-            if (st == ZT_OK && unknown)
-                st = check_after(&S, c0, i);
+            if (unknown && garbled_after(&S, c0, i))
+                st = leave(&S, c0, i, ZT_SPOT_LOST);
+            else
+                st = decide(&S, c0, i, vals, unknown);
             restart(&S, S.cur[0].key);
             c0 = i;
             unknown = 0;
