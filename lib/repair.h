@@ -76,7 +76,7 @@ ZT_HIDDEN int zt_rp_syl_fits(const char *syl, size_t len, uint32_t cp);
 /* The length of an annotation body starting at s (the bytes after the
  * opening bracket) up to, not including, the closing bracket `close`
  * (")" or "）"), or 0 if what follows is not a plausible body closed within
- * a short distance. */
+ * a short distance: lowercase pinyin letters, tone marks or digits. */
 ZT_HIDDEN size_t zt_rp_body_len(const uint8_t *s, size_t n, int fullwidth);
 
 /* Is cp a Traditional-only character (one that t2s changes)? */

@@ -128,9 +128,13 @@ size_t zt_rp_body_len(const uint8_t *s, size_t n, int fullwidth)
         if (fullwidth && c == 0xEF && i + 2 < n && s[i + 1] == 0xBC &&
             s[i + 2] == 0x89)
             return letters ? i : 0;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        if (c >= 'a' && c <= 'z') {
             letters++;
             i++;
+        } else if (c >= 'A' && c <= 'Z') {
+            /* The injector writes lowercase; "華為(HUAWEI)", "拉尼那(LaNina)"
+             * are names that happen to spell the reading. */
+            return 0;
         } else if ((c >= '0' && c <= '5') || is_sep(c) || c == ':') {
             i++;
         } else if (c >= 0x80) {

@@ -42,6 +42,9 @@ static void test_strip(void **state)
     (void)state;
     zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
     expect(k, "省委常委會(huì)會(huì)議", "省委常委會會議");
+    /* Names that spell the reading stay: the injector writes lowercase. */
+    expect(k, "會(huì)議在華為(HUAWEI)總部", "會議在華為(HUAWEI)總部");
+    expect(k, "會(huì)議說拉尼那（LaNina）現象", "會議說拉尼那（LaNina）現象");
     /* Tone numbers, toneless, full-width brackets, doubled, after a word. */
     expect(k, "發(fa1)展", "發展");
     expect(k, "發(fa)展", "發展");
