@@ -6,6 +6,8 @@
  *   repair_reading.c  does "(zhòng)" spell a reading of what precedes it?
  *   repair_line.c     one line in GBK bytes: strip readings, restore the
  *                     bytes hidden by '?', decode so that runs realign
+ *   repair_solve.c    the search for the hidden bytes (repair_search.h:
+ *                     with repair_tables.c and repair_score.c)
  *   repair_boiler.c   page furniture lines (ICP numbers, location bars, ...)
  *   repair_report.c   the report's storage and its JSON form
  */

@@ -28,8 +28,7 @@
 #include <stdlib.h>
 
 #include "gbk.h"
-#include "pinyin_tables.h"
-#include "repair.h"
+#include "repair_search.h"
 #include "utf8.h"
 
 /* Paths kept per state.  More keep the right reading alive more often, so
@@ -109,326 +108,17 @@ typedef struct solver {
     uint8_t used[256];  /* the classes seen */
 } solver;
 
-/* ---- scores ------------------------------------------------------------ */
 
-static uint32_t simp_of(uint32_t cp)
-{
-    uint32_t rec = zt_py_char(cp);
-    return rec ? zt_py_simp[rec - 1] : cp;
-}
 
-/* A character that is not a word of its own: punctuation is ordinary,
- * other symbols (box drawing, kana, Cyrillic...) are what misaligned bytes
- * decode to, so they are unlikely. */
-static float symbol_score(uint32_t cp)
-{
-    switch (cp) {
-    case 0xFF0C: /* ， */
-    case 0x3002: /* 。 */
-        return -3.5f;
-    case 0x3001: /* 、 */
-    case 0xFF01: /* ！ */
-    case 0xFF1F: /* ？ */
-    case 0xFF1A: /* ： */
-    case 0xFF1B: /* ； */
-    case 0x201C: case 0x201D: case 0x300A: case 0x300B: /* “ ” 《 》 */
-    case 0xFF08: case 0xFF09: /* （ ） */
-        return -6.0f;
-    case 0x2026: case 0x2014: case 0xB7: case 0x2018: case 0x2019:
-    case 0x300C: case 0x300D: case 0x3010: case 0x3011:
-        return -8.0f;
-    default:
-        break;
-    }
-    if (cp < 0x80)
-        return -6.0f;
-    if ((cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x206F) ||
-        (cp >= 0x3000 && cp <= 0x301F))
-        return -12.0f; /* other full-width signs, letters and digits */
-    return -16.0f;
-}
 
-/* The log probability of cp as a word of its own. */
-static float char_score(uint32_t cp)
-{
-    if (!zt_rp_is_han(cp))
-        return symbol_score(cp);
-    uint32_t rec = zt_py_char(cp);
-    return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
-}
 
-/* ---- per-repairer tables ------------------------------------------------
- *
- * The search's inner loop runs per (path, candidate byte); these tables turn
- * its lookups (character records, readings, Simplified forms) into one load
- * each.  Built once in zt_repairer_new, read-only afterwards. */
 
-struct zt_rp_stab {
-    float cs[65536];     /* char_score of each BMP code point */
-    uint32_t simp[65536]; /* simp_of of each BMP code point */
-    /* The hole candidates: for reading key syl * 5 + tone (tone 0: any),
-     * the two-byte codes (lead << 8 | trail, trail 0x81..0xFE, sorted)
-     * whose character has that reading, at code[off[key] .. off[key + 1]). */
-    uint32_t *off;
-    uint16_t *code;
-    /* For each byte b before a lone '?': the bytes 0x81..0xFE that pair
-     * with it (valid[b], nvalid[b] of them), and those that do not
-     * (invalid[b]), ascending: what the '?' can hide. */
-    uint8_t nvalid[256], ninvalid[256];
-    uint8_t valid[256][126], invalid[256][126];
-    /* Bytes with the same invalid[] list share a class (GBK has a dozen);
-     * qrep[b] is the first byte of b's class. */
-    uint8_t qclass[256], qrep[256];
-    /* For each lead byte L (0x81..0xFE): the characters (L, t), grouped by
-     * the class of t and best first within a group, for expand_q1. */
-    struct q1ent *q1;   /* 126 x 126 */
-    uint8_t q1n[126];   /* entries of L */
-    uint8_t q1goff[126][17]; /* group starts (up to 16 groups) */
-    uint8_t q1ng[126];
-};
 
-struct q1ent {
-    float sc;    /* char_score + the prior of a character no reading follows */
-    uint32_t c;
-    uint8_t t;   /* the trail byte */
-    uint8_t key; /* qrep[t] */
-};
 
-static float prior_cls(uint8_t k)
-{
-    if (k & ZT_RP_SIMP)
-        return -6.0f;
-    if (k & ZT_RP_TRAD)
-        return -5.0f;
-    return 0;
-}
 
-static uint32_t simp_bmp(const struct zt_rp_stab *t, uint32_t cp)
-{
-    return cp < 0x10000 ? t->simp[cp] : simp_of(cp);
-}
 
-static float char_score_t(const struct zt_rp_stab *t, uint32_t cp)
-{
-    return cp < 0x10000 ? t->cs[cp] : char_score(cp);
-}
 
-/* Add code to key's list (fill: store it, else count it), once per key. */
-static void hole_add(struct zt_rp_stab *t, uint32_t *n, uint16_t *lastc,
-                     uint32_t key, uint16_t code, int fill)
-{
-    if (n[key] && lastc[key] == code)
-        return;
-    lastc[key] = code;
-    if (fill)
-        t->code[t->off[key] + n[key]] = code;
-    n[key]++;
-}
 
-/* The keys of zt_rp_con_fits for each code, in code order; the tone rule
- * (neutral or none written: any tone; 一 and 不: any tone) is the same. */
-static void hole_pass(struct zt_rp_stab *t, uint32_t *n, uint16_t *lastc,
-                      int fill)
-{
-    for (unsigned lead = 0x81; lead <= 0xFE; lead++)
-        for (unsigned trail = 0x81; trail <= 0xFE; trail++) {
-            uint32_t cp = zt_gbk_pair(lead, trail);
-            uint32_t rec = cp ? zt_py_char(cp) : 0;
-            if (!rec)
-                continue;
-            rec--;
-            uint16_t code = (uint16_t)(lead << 8 | trail);
-            int sandhi = cp == 0x4E00 || cp == 0x4E0D;
-            const uint16_t *r = zt_py_rlist + zt_py_roff[rec];
-            for (unsigned i = 0; i < zt_py_rn[rec]; i++) {
-                uint32_t syl = zt_py_sylof(r[i]), tone = zt_py_tone(r[i]);
-                hole_add(t, n, lastc, syl * 5, code, fill);
-                for (uint32_t k = 1; k <= 4; k++)
-                    if (k == tone || sandhi)
-                        hole_add(t, n, lastc, syl * 5 + k, code, fill);
-            }
-        }
-}
-
-/* The q1 lists: per lead, its characters by class of trail, best first. */
-static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
-{
-    t->q1 = malloc(126 * 126 * sizeof *t->q1);
-    if (!t->q1)
-        return 0;
-    for (unsigned l = 0x81; l <= 0xFE; l++) {
-        struct q1ent *e = t->q1 + (l - 0x81) * 126;
-        unsigned n = 0, ng = 0;
-        for (unsigned cl = 0; cl < 256 && ng < 16; cl++) {
-            unsigned start = n;
-            for (unsigned k = 0; k < t->nvalid[l]; k++) {
-                unsigned v = t->valid[l][k];
-                if (t->qclass[v] != cl)
-                    continue;
-                uint32_t c = zt_gbk_pair(l, v);
-                struct q1ent x = {t->cs[c] + (c < 0x10000 ? prior_cls(cls[c]) : 0),
-                                  c, (uint8_t)v, t->qrep[v]};
-                unsigned at = n++;
-                for (; at > start && e[at - 1].sc < x.sc; at--)
-                    e[at] = e[at - 1];
-                e[at] = x;
-            }
-            if (n > start)
-                t->q1goff[l - 0x81][ng++] = (uint8_t)start;
-        }
-        t->q1goff[l - 0x81][ng] = (uint8_t)n;
-        t->q1n[l - 0x81] = (uint8_t)n;
-        t->q1ng[l - 0x81] = (uint8_t)ng;
-    }
-    return 1;
-}
-
-zt_status zt_rp_stab_new(zt_repairer *r)
-{
-    struct zt_rp_stab *t = calloc(1, sizeof *t);
-    size_t nkeys = (size_t)zt_py_nsyl * 5;
-    uint32_t *n = calloc(nkeys, sizeof *n);
-    uint16_t *lastc = calloc(nkeys, sizeof *lastc);
-    if (t)
-        t->off = calloc(nkeys + 1, sizeof *t->off);
-    if (!t || !n || !lastc || !t->off)
-        goto fail;
-    for (uint32_t cp = 0; cp < 0x10000; cp++) {
-        t->cs[cp] = char_score(cp);
-        t->simp[cp] = simp_of(cp);
-    }
-    for (unsigned b = 0; b < 256; b++)
-        for (unsigned v = 0x81; v <= 0xFE; v++) {
-            if (zt_gbk_pair(b, v))
-                t->valid[b][t->nvalid[b]++] = (uint8_t)v;
-            else
-                t->invalid[b][t->ninvalid[b]++] = (uint8_t)v;
-        }
-    for (unsigned b = 0, nclass = 0; b < 256; b++) {
-        unsigned c = 0;
-        while (c < b && !(t->ninvalid[c] == t->ninvalid[b] &&
-                          !memcmp(t->invalid[c], t->invalid[b], t->ninvalid[b])))
-            c++;
-        t->qclass[b] = c < b ? t->qclass[c] : (uint8_t)nclass++;
-        t->qrep[b] = c < b ? t->qrep[c] : (uint8_t)b;
-    }
-    if (!q1_build(t, r->cls))
-        goto fail;
-    hole_pass(t, n, lastc, 0);
-    for (size_t k = 0; k < nkeys; k++) {
-        t->off[k + 1] = t->off[k] + n[k];
-        n[k] = 0;
-    }
-    t->code = malloc((t->off[nkeys] + 1) * sizeof *t->code);
-    if (!t->code)
-        goto fail;
-    hole_pass(t, n, lastc, 1);
-    free(n);
-    free(lastc);
-    r->stab = t;
-    return ZT_OK;
-fail:
-    free(n);
-    free(lastc);
-    if (t) {
-        free(t->off);
-        free(t->q1);
-        free(t);
-    }
-    return ZT_ENOMEM;
-}
-
-void zt_rp_stab_free(zt_repairer *r)
-{
-    if (r->stab) {
-        free(r->stab->off);
-        free(r->stab->code);
-        free(r->stab->q1);
-        free(r->stab);
-        r->stab = NULL;
-    }
-}
-
-/* Punctuation in context, where the word data says nothing.  Two marks in
- * a row are rare ("，，", "，。"; "。。" and "！？" do occur) and a line
- * seldom ends in a comma or 、 but often in 。: on manpages-zh, 2 such pairs
- * in 31,583 marks, and lines ending in 。 outnumber those ending in ， ten to
- * one and those ending in ” or … by more than fifty. */
-static int punct_kind(uint32_t cp)
-{
-    switch (cp) {
-    case 0xFF0C: case 0x3001: case 0xFF1B: case 0xFF1A: /* ，、；： */
-        return 1;
-    case 0x3002: case 0xFF01: case 0xFF1F: /* 。！？ */
-        return 2;
-    default:
-        return 0;
-    }
-}
-
-static float punct_pair(uint32_t a, uint32_t b)
-{
-    int ka = punct_kind(a), kb = punct_kind(b);
-    return ka && kb && (ka == 1 || kb == 1) ? -4.0f : 0.0f;
-}
-
-static float line_end(uint32_t cp)
-{
-    switch (cp) {
-    case 0xFF0C: case 0x3001: /* ，、 */
-        return -2.5f;
-    case 0x3002: /* 。 */
-        return 2.0f;
-    case 0xFF01: case 0xFF1F: /* ！？ */
-        return 1.0f;
-    default:
-        return 0.0f;
-    }
-}
-
-/* The best segmentation of cps[0..n) into dictionary words. */
-static float seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
-                       size_t n)
-{
-    float best[64 + 1];
-    if (n > 64)
-        n = 64;
-    best[n] = 0;
-    for (size_t i = n; i-- > 0;) {
-        float b = char_score_t(t, cps[i]) + best[i + 1];
-        uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
-        if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
-            zt_rp_is_han(cps[i + 1])) {
-            uint32_t first = zt_py_r_wfirst[rec - 1];
-            uint32_t s1 = simp_bmp(t, cps[i + 1]), node = 0;
-            /* The bigram filter answers most misses without the hash. */
-            if (zt_py_bigram(first, s1))
-                node = zt_py_pair_node(first, s1);
-            if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
-                node = zt_py_pair_node(first, cps[i + 1]);
-            for (size_t j = i + 1; node;) {
-                if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
-                    float c = zt_py_w_nodes[node].logp + best[j + 1];
-                    if (c > b)
-                        b = c;
-                }
-                if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
-                    !zt_py_w_nodes[node].nkids)
-                    break;
-                uint32_t sj = simp_bmp(t, cps[j]);
-                uint32_t next = zt_py_word_child(node, sj);
-                if (!next && sj != cps[j])
-                    next = zt_py_word_child(node, cps[j]);
-                node = next;
-            }
-        }
-        best[i] = b;
-    }
-    float pp = 0;
-    for (size_t i = 1; i < n; i++)
-        pp += punct_pair(cps[i - 1], cps[i]);
-    return best[0] + pp;
-}
 
 /* What the character c, completed by element i, says about the reading of
  * the bytes: the text is Traditional, so a Simplified-only character is
@@ -443,7 +133,7 @@ static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
     uint8_t k = r->cls[c];
     if ((k & ZT_RP_TRAD) && (w->ob[i] & ZT_OB_ANN))
         k &= (uint8_t)~ZT_RP_TRAD;
-    return prior_cls(k);
+    return zt_rp_prior_cls(k);
 }
 
 /* ---- the search -------------------------------------------------------- */
@@ -525,72 +215,14 @@ static size_t path_chars(const solver *S, const node *p, uint32_t *ch,
     return n;
 }
 
-/* The word-trie node reached from the root of ch[m] along ch[m-1] .. ch[0]
- * and then c (Simplified form first, as seg_score), 0 if none. */
-static uint32_t word_walk(const struct zt_rp_stab *t, const uint32_t *ch,
-                          size_t m, uint32_t c)
-{
-    uint32_t rec = zt_py_char(ch[m]);
-    if (!rec || !zt_py_r_wnode[rec - 1])
-        return 0;
-    uint32_t first = zt_py_r_wfirst[rec - 1], node = 0;
-    for (size_t k = m + 1; k-- > 0;) {
-        uint32_t x = k ? ch[k - 1] : c;
-        uint32_t sx = simp_bmp(t, x);
-        uint32_t next;
-        if (k == m) {
-            next = zt_py_pair_node(first, sx);
-            if (!next && sx != x)
-                next = zt_py_pair_node(first, x);
-        } else {
-            if (!zt_py_w_nodes[node].nkids)
-                return 0;
-            next = zt_py_word_child(node, sx);
-            if (!next && sx != x)
-                next = zt_py_word_child(node, x);
-        }
-        if (!next)
-            return 0;
-        node = next;
-    }
-    return node;
-}
 
-/* The best segmentation score of the path's characters followed by c,
- * given seg1, the score with c as a word of its own: any dictionary word
- * ending in c that starts at most WBACK characters back may beat it.  The
- * bigram and trigram filters of the word data rule out most candidates
- * before the trie is touched. */
-static float word_end(const struct zt_rp_stab *t, const uint32_t *ch,
-                      const float *before, size_t n, uint32_t c, uint32_t sc,
-                      float seg1)
-{
-    uint32_t s0 = simp_bmp(t, ch[0]);
-    float best = seg1;
-    uint32_t node = word_walk(t, ch, 0, c);
-    if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
-        before[0] + zt_py_w_nodes[node].logp > best)
-        best = before[0] + zt_py_w_nodes[node].logp;
-    if (n < 2)
-        return best;
-    uint32_t s1 = simp_bmp(t, ch[1]);
-    if (!zt_py_trigram(s1, s0, sc) && !(sc != c && zt_py_trigram(s1, s0, c)))
-        return best;
-    for (size_t m = 1; m < n; m++) {
-        node = word_walk(t, ch, m, c);
-        if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
-            before[m] + zt_py_w_nodes[node].logp > best)
-            best = before[m] + zt_py_w_nodes[node].logp;
-    }
-    return best;
-}
 
 typedef struct trans {
     uint16_t v, key;
     uint32_t c;  /* the character completed, 0 if none */
     float add;   /* score independent of the path */
-    float cs;    /* char_score(c) */
-    uint32_t sc; /* simp_of(c), for the word lookups */
+    float cs;    /* zt_rp_char_score(c) */
+    uint32_t sc; /* zt_rp_simp_of(c), for the word lookups */
     int han;     /* c is Han (a word can end in it) */
 } trans;
 
@@ -766,12 +398,12 @@ static int expand_q2(solver *S, size_t i, int collapse)
                 skip[v] = 1;
                 continue;
             }
-            base[v] = in[v] + prior(S->d->r, w, i + 1, c) + char_score_t(tab, c);
+            base[v] = in[v] + prior(S->d->r, w, i + 1, c) + zt_rp_cs(tab, c);
             if (i + 2 == w->len)
-                base[v] += line_end(c);
+                base[v] += zt_rp_line_end(c);
             /* The KBEST best lower bounds so far, lb[] ascending (a mark
              * after a mark loses up to 4). */
-            float low = base[v] - (punct_kind(c) ? 4.0f : 0.0f);
+            float low = base[v] - (zt_rp_punct_kind(c) ? 4.0f : 0.0f);
             if (nlb < KBEST) {
                 int at = nlb++;
                 for (; at > 0 && lb[at - 1] > low; at--)
@@ -830,7 +462,7 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
         int han = p->lastcp && zt_rp_is_han(p->lastcp);
         seg += t->cs;
         if (!t->han && !han)
-            pri += punct_pair(p->lastcp, t->c);
+            pri += zt_rp_punct_pair(p->lastcp, t->c);
         if (han && t->han) {
             /* No word ends in c unless the word data has the pair (last
              * character, c); and the word lookups are skipped when even a
@@ -842,11 +474,11 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
                 return 1;
             if (pc->nh < 0) {
                 pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
-                pc->s0 = pc->nh > 0 ? simp_bmp(tab, pc->ch[0]) : 0;
+                pc->s0 = pc->nh > 0 ? zt_rp_simp_bmp(tab, pc->ch[0]) : 0;
             }
             if (pc->nh > 0 && (zt_py_bigram(pc->s0, t->sc) ||
                                (t->sc != t->c && zt_py_bigram(pc->s0, t->c)))) {
-                seg = word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
+                seg = zt_rp_word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
                                t->sc, seg);
             } else if (mn >= pri + seg) {
                 return 1;
@@ -1008,7 +640,7 @@ static int advance(solver *S, size_t i)
                 t.key = (uint16_t)(q2_next ? tab->qrep[val] : val);
                 t.add = prior(r, w, i, t.c);
                 if (last_elem)
-                    t.add += line_end(t.c);
+                    t.add += zt_rp_line_end(t.c);
                 t.cs = tab->cs[t.c];
                 t.han = zt_rp_is_han(t.c);
                 t.sc = tab->simp[t.c];
@@ -1085,7 +717,7 @@ static void restart(solver *S, uint16_t key)
     S->npool = 1;
     for (size_t k = 0; k < S->nctx; k++) {
         uint32_t c = S->ctx[k];
-        float seg = S->pool[k].seg + char_score_t(t, c);
+        float seg = S->pool[k].seg + zt_rp_cs(t, c);
         S->pool[k + 1] = (node){(int32_t)k, 0, key, seg, c, (int32_t)k + 1, seg};
         S->npool++;
     }
@@ -1322,9 +954,9 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         0, &pr);
             ncps += left;
             ncps += right_ctx(S, c1, cps + ncps, CTX);
-            sc[k] = seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+            sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
             if (c1 == S->w->len && ncps)
-                sc[k] += line_end(cps[ncps - 1]);
+                sc[k] += zt_rp_line_end(cps[ncps - 1]);
         }
         int second = -1;
         best = 0;

@@ -1,0 +1,161 @@
+/*
+ * repair_score.c - how likely a reading of the hidden bytes is.
+ *
+ * A character scores as a word of its own (the pinyin module's word data,
+ * which also gives each character's frequency); punctuation and the symbols
+ * misaligned bytes decode to have fixed scores; a run of characters scores
+ * as its best segmentation into dictionary words.  No model of which
+ * character follows which: the word list is all the data there is.
+ */
+#include "repair_search.h"
+
+uint32_t zt_rp_simp_of(uint32_t cp)
+{
+    uint32_t rec = zt_py_char(cp);
+    return rec ? zt_py_simp[rec - 1] : cp;
+}
+
+/* A character that is not a word of its own: punctuation is ordinary,
+ * other symbols (box drawing, kana, Cyrillic...) are what misaligned bytes
+ * decode to, so they are unlikely. */
+static float symbol_score(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+        return -3.5f;
+    case 0x3001: /* 、 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1A: /* ： */
+    case 0xFF1B: /* ； */
+    case 0x201C: case 0x201D: case 0x300A: case 0x300B: /* “ ” 《 》 */
+    case 0xFF08: case 0xFF09: /* （ ） */
+        return -6.0f;
+    case 0x2026: case 0x2014: case 0xB7: case 0x2018: case 0x2019:
+    case 0x300C: case 0x300D: case 0x3010: case 0x3011:
+        return -8.0f;
+    default:
+        break;
+    }
+    if (cp < 0x80)
+        return -6.0f;
+    if ((cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x206F) ||
+        (cp >= 0x3000 && cp <= 0x301F))
+        return -12.0f; /* other full-width signs, letters and digits */
+    return -16.0f;
+}
+
+/* The log probability of cp as a word of its own. */
+float zt_rp_char_score(uint32_t cp)
+{
+    if (!zt_rp_is_han(cp))
+        return symbol_score(cp);
+    uint32_t rec = zt_py_char(cp);
+    return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
+}
+
+
+/* The best segmentation of cps[0..n) into dictionary words. */
+float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
+                       size_t n)
+{
+    float best[64 + 1];
+    if (n > 64)
+        n = 64;
+    best[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+        float b = zt_rp_cs(t, cps[i]) + best[i + 1];
+        uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
+        if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
+            zt_rp_is_han(cps[i + 1])) {
+            uint32_t first = zt_py_r_wfirst[rec - 1];
+            uint32_t s1 = zt_rp_simp_bmp(t, cps[i + 1]), node = 0;
+            /* The bigram filter answers most misses without the hash. */
+            if (zt_py_bigram(first, s1))
+                node = zt_py_pair_node(first, s1);
+            if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
+                node = zt_py_pair_node(first, cps[i + 1]);
+            for (size_t j = i + 1; node;) {
+                if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
+                    float c = zt_py_w_nodes[node].logp + best[j + 1];
+                    if (c > b)
+                        b = c;
+                }
+                if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
+                    !zt_py_w_nodes[node].nkids)
+                    break;
+                uint32_t sj = zt_rp_simp_bmp(t, cps[j]);
+                uint32_t next = zt_py_word_child(node, sj);
+                if (!next && sj != cps[j])
+                    next = zt_py_word_child(node, cps[j]);
+                node = next;
+            }
+        }
+        best[i] = b;
+    }
+    float pp = 0;
+    for (size_t i = 1; i < n; i++)
+        pp += zt_rp_punct_pair(cps[i - 1], cps[i]);
+    return best[0] + pp;
+}
+
+/* The word-trie node reached from the root of ch[m] along ch[m-1] .. ch[0]
+ * and then c (Simplified form first, as seg_score), 0 if none. */
+static uint32_t word_walk(const struct zt_rp_stab *t, const uint32_t *ch,
+                          size_t m, uint32_t c)
+{
+    uint32_t rec = zt_py_char(ch[m]);
+    if (!rec || !zt_py_r_wnode[rec - 1])
+        return 0;
+    uint32_t first = zt_py_r_wfirst[rec - 1], node = 0;
+    for (size_t k = m + 1; k-- > 0;) {
+        uint32_t x = k ? ch[k - 1] : c;
+        uint32_t sx = zt_rp_simp_bmp(t, x);
+        uint32_t next;
+        if (k == m) {
+            next = zt_py_pair_node(first, sx);
+            if (!next && sx != x)
+                next = zt_py_pair_node(first, x);
+        } else {
+            if (!zt_py_w_nodes[node].nkids)
+                return 0;
+            next = zt_py_word_child(node, sx);
+            if (!next && sx != x)
+                next = zt_py_word_child(node, x);
+        }
+        if (!next)
+            return 0;
+        node = next;
+    }
+    return node;
+}
+
+/* The best segmentation score of the path's characters followed by c,
+ * given seg1, the score with c as a word of its own: any dictionary word
+ * ending in c that starts at most WBACK characters back may beat it.  The
+ * bigram and trigram filters of the word data rule out most candidates
+ * before the trie is touched. */
+float zt_rp_word_end(const struct zt_rp_stab *t, const uint32_t *ch,
+                      const float *before, size_t n, uint32_t c, uint32_t sc,
+                      float seg1)
+{
+    uint32_t s0 = zt_rp_simp_bmp(t, ch[0]);
+    float best = seg1;
+    uint32_t node = word_walk(t, ch, 0, c);
+    if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
+        before[0] + zt_py_w_nodes[node].logp > best)
+        best = before[0] + zt_py_w_nodes[node].logp;
+    if (n < 2)
+        return best;
+    uint32_t s1 = zt_rp_simp_bmp(t, ch[1]);
+    if (!zt_py_trigram(s1, s0, sc) && !(sc != c && zt_py_trigram(s1, s0, c)))
+        return best;
+    for (size_t m = 1; m < n; m++) {
+        node = word_walk(t, ch, m, c);
+        if (node && zt_py_w_nodes[node].roff != ZT_PY_NOWORD &&
+            before[m] + zt_py_w_nodes[node].logp > best)
+            best = before[m] + zt_py_w_nodes[node].logp;
+    }
+    return best;
+}
