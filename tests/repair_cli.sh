@@ -36,4 +36,16 @@ off=$(tail -n 1 "$T/bigrep" | grep -o '"offset":[0-9]*' | tail -n 1 | cut -d: -f
 [ "$off" -gt 8388608 ] || fail "big: offset $off not from the file's start"
 [ "$(tail -c +$((off + 1)) "$T/big" | head -c 1)" = '?' ] || fail "big: offset $off is not a '?'"
 [ "$($Z detect "$T/big" | wc -l)" = 2 ] || fail "big: detect parts"
+
+# A long line of damage must not take quadratic time (the report once
+# searched the whole output line for each '?' it could not see repaired):
+# 2 MB of rare characters, '?' and "?qing)" in a fraction of a second
+# (before the fix: about three minutes).
+awk -v n=600000 'BEGIN { srand(7); split("鬮 鬯 鬲 魎 魃 魑 魍 魘", c, " ");
+    for (i = 0; i < n; i++) { r = int(rand() * 4);
+        if (r == 1) printf "?"; else if (r == 2) printf "?qing)";
+        else printf "%s", c[int(rand() * 8) + 1]; }
+    print "" }' > "$T/long"
+timeout 60 $Z repair --report "$T/longrep" "$T/long" > "$T/longout" || fail "long line of '?': timed out or failed"
+[ "$(wc -l < "$T/longout")" = 1 ] || fail "long line: line count"
 echo ok
