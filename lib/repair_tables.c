@@ -54,7 +54,7 @@ static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
     for (unsigned l = 0x81; l <= 0xFE; l++) {
         struct q1ent *e = t->q1 + (l - 0x81) * 126;
         unsigned n = 0, ng = 0;
-        for (unsigned cl = 0; cl < 256 && ng < 16; cl++) {
+        for (unsigned cl = 0; cl < 256; cl++) {
             unsigned start = n;
             for (unsigned k = 0; k < t->nvalid[l]; k++) {
                 unsigned v = t->valid[l][k];
