@@ -55,7 +55,6 @@ float zt_rp_char_score(uint32_t cp)
     return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
 }
 
-
 /* The best segmentation of cps[0..n) into dictionary words. */
 float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                        size_t n)

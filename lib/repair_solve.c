@@ -63,6 +63,7 @@
 #define WBACK 5      /* words of up to WBACK + 1 characters end in a path */
 #define WGAIN 6.0f     /* assumed most a word adds to a character's score */
 #define WMAXGAIN 12.0f /* ... where the word data has the pair */
+#define NOT_FIRST 8.0f /* a hole's reading that is not the character's first */
 
 typedef struct node {
     int32_t parent;
@@ -108,36 +109,6 @@ typedef struct solver {
     uint8_t used[256];  /* the classes seen */
 } solver;
 
-
-
-
-
-
-
-
-
-
-
-
-
-/* What the character c, completed by element i, says about the reading of
- * the bytes: the text is Traditional, so a Simplified-only character is
- * unlikely; the injector annotated every Traditional-only character of its
- * table, so one that no reading follows is unlikely too (an earlier pass
- * can have split its bytes, hence a penalty, not a rule). */
-static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
-                   uint32_t c)
-{
-    if (c >= 0x10000)
-        return 0;
-    uint8_t k = r->cls[c];
-    if ((k & ZT_RP_TRAD) && (w->ob[i] & ZT_OB_ANN))
-        k &= (uint8_t)~ZT_RP_TRAD;
-    return zt_rp_prior_cls(k);
-}
-
-/* ---- the search -------------------------------------------------------- */
-
 static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
 {
     size_t lo = 0, hi = w->ncon;
@@ -150,6 +121,45 @@ static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
     }
     return lo < w->ncon && w->con[lo].at == i ? &w->con[lo] : NULL;
 }
+
+/* Is the reading con the first reading of c?  The injector wrote one fixed
+ * reading per character, and on the real pages it is the first reading in
+ * the data (569 of 569 annotations): a hole whose reading is another
+ * reading of a candidate is most unlikely to hide that candidate. */
+static int first_reading(const zt_rp_con *con, uint32_t c)
+{
+    uint32_t rec = zt_py_char(c);
+    if (!rec)
+        return 0;
+    uint16_t r = zt_py_rlist[zt_py_roff[rec - 1]];
+    int anytone = con->tone == 0 || con->tone == 5 || c == 0x4E00 || c == 0x4E0D;
+    return zt_py_sylof(r) == con->syl && (anytone || zt_py_tone(r) == con->tone);
+}
+
+/* What the character c, completed by element i, says about the reading of
+ * the bytes: the text is Traditional, so a Simplified-only character is
+ * unlikely; the injector annotated every Traditional-only character of its
+ * table, so one that no reading follows is unlikely too (an earlier pass
+ * can have split its bytes, hence a penalty, not a rule); and where a
+ * reading constrains the character, it is its first reading. */
+static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
+                   uint32_t c)
+{
+    if (c >= 0x10000)
+        return 0;
+    uint8_t k = r->cls[c];
+    if ((k & ZT_RP_TRAD) && (w->ob[i] & ZT_OB_ANN))
+        k &= (uint8_t)~ZT_RP_TRAD;
+    float p = zt_rp_prior_cls(k);
+    if (w->ob[i] & ZT_OB_CON) {
+        const zt_rp_con *con = con_at(w, i);
+        if (con && con->tone <= 5 && !first_reading(con, c))
+            p -= NOT_FIRST;
+    }
+    return p;
+}
+
+/* ---- the search -------------------------------------------------------- */
 
 static unsigned kind_of(const zt_rp_lw *w, size_t i)
 {
@@ -214,8 +224,6 @@ static size_t path_chars(const solver *S, const node *p, uint32_t *ch,
     }
     return n;
 }
-
-
 
 typedef struct trans {
     uint16_t v, key;
