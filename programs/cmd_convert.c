@@ -100,11 +100,7 @@ int cmd_convert(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         size_t l;
-        if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                io.files[io.nfiles++] = argv[i];
-            break;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
             free(io.files);

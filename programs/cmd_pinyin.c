@@ -108,11 +108,7 @@ int cli_pinyin_main(int argc, char **argv, int annotate)
         cli_fail("out of memory");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                io.files[io.nfiles++] = argv[i];
-            break;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(annotate ? annotate_usage : pinyin_usage, stdout);
             fputs(common_usage, stdout);
             fputs(cli_io_help, stdout);

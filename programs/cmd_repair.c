@@ -83,11 +83,7 @@ int cmd_repair(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = NULL;
-        if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                io.files[io.nfiles++] = argv[i];
-            break;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
             fputs(cli_io_help, stdout);
             free(io.files); /* the help exits early */

@@ -136,6 +136,11 @@ static const char *opt_value(int argc, char **argv, int *i, const char *s,
 int cli_io_option(cli_io *io, int argc, char **argv, int *i)
 {
     const char *a = argv[*i], *v;
+    if (strcmp(a, "--") == 0) { /* the rest are files, even "-x" */
+        while (*i + 1 < argc)
+            io->files[io->nfiles++] = argv[++*i];
+        return 1;
+    }
     if (a[0] != '-' || strcmp(a, "-") == 0) {
         io->files[io->nfiles++] = a;
         return 1;

@@ -111,8 +111,9 @@ typedef struct cli_io {
 void cli_io_init(cli_io *io, int argc);
 
 /* If argv[*i] is one of the common I/O options (-o, --report, --jsonl,
- * --field, --id, --strict, -T/--threads, --progress, --no-progress) or a
- * file operand, consume it (advancing *i past a value) and return 1. */
+ * --field, --id, --strict, -T/--threads, --progress, --no-progress), a
+ * file operand or "--" (after which every argument is a file), consume it
+ * (advancing *i past what it took) and return 1. */
 int cli_io_option(cli_io *io, int argc, char **argv, int *i);
 
 /* Help text for the common options, for the subcommands' --help. */

@@ -20,6 +20,10 @@ printf '发展\n' > "$T/a.txt"; printf '头发\n' > "$T/b.txt"
 check "files in order, '-' is stdin" "發展
 汉字
 頭髮" "$(printf '汉字\n' | "$Z" convert -c s2t "$T/a.txt" - "$T/b.txt" | sed -n '1p;2p;3p' | sed '2s/漢字/汉字/')"
+ZA=$(cd "$(dirname "$Z")" && pwd)/zhtext
+printf '头发\n' > "$T/-b.txt"
+check "after --, a name starting with '-' is a file" "頭髮" "$(cd "$T" && "$ZA" convert -c s2t -- -b.txt)"
+check "-- for every command" "zhōng" "$(cd "$T" && printf '中\n' > -c.txt && "$ZA" pinyin -- -c.txt)"
 "$Z" convert -c s2t -o "$T/out.txt" "$T/a.txt"
 check "-o writes the file" "發展" "$(cat "$T/out.txt")"
 
