@@ -396,12 +396,19 @@ static void Converter_dealloc(ConverterObject *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* Is the object's handle made (__init__ ran and succeeded)?  Else raise
+ * "WHAT was not initialised". */
+static int initialised(const void *handle, const char *what)
+{
+    if (handle)
+        return 1;
+    PyErr_Format(PyExc_RuntimeError, "%s was not initialised", what);
+    return 0;
+}
+
 static int ready(ConverterObject *self)
 {
-    if (self->conv)
-        return 1;
-    PyErr_SetString(PyExc_RuntimeError, "Converter was not initialised");
-    return 0;
+    return initialised(self->conv, "Converter");
 }
 
 static PyObject *Converter_convert(ConverterObject *self, PyObject *text)
@@ -649,10 +656,7 @@ static zt_status annotate_fn(void *self, const char *in, size_t n,
 
 static int pinyin_ready(PinyinObject *self)
 {
-    if (self->p)
-        return 1;
-    PyErr_SetString(PyExc_RuntimeError, "object was not initialised");
-    return 0;
+    return initialised(self->p, "object");
 }
 
 static PyObject *Pinyin_pinyin(PinyinObject *self, PyObject *text)
@@ -809,10 +813,7 @@ static zt_status detect_fn(void *self, const char *in, size_t n,
 
 static int repair_ready(RepairerObject *self)
 {
-    if (self->r)
-        return 1;
-    PyErr_SetString(PyExc_RuntimeError, "object was not initialised");
-    return 0;
+    return initialised(self->r, "object");
 }
 
 /* repair(text) -> (text, report JSON as str) */
