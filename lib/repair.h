@@ -133,6 +133,9 @@ typedef struct zt_rp_lw {
 ZT_HIDDEN int zt_rp_con_parse(const char *body, size_t n, zt_rp_con *c);
 /* Is cp read as c? */
 ZT_HIDDEN int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp);
+/* The same, for the first max readings of cp only (1: its first reading,
+ * the one an injector writes). */
+ZT_HIDDEN int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max);
 
 /* Repair one line s[0..n) (without its '\n'), which starts at byte `base`
  * of the document; append the result to out (out NULL: count only). */

@@ -267,7 +267,7 @@ int zt_rp_con_parse(const char *body, size_t n, zt_rp_con *c)
     return 0;
 }
 
-int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp)
+int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max)
 {
     uint32_t rec = zt_py_char(cp);
     if (!rec)
@@ -275,9 +275,14 @@ int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp)
     rec--;
     int anytone = c->tone == 0 || c->tone == 5 || cp == 0x4E00 || cp == 0x4E0D;
     const uint16_t *r = zt_py_rlist + zt_py_roff[rec];
-    for (unsigned i = 0; i < zt_py_rn[rec]; i++)
+    for (unsigned i = 0; i < zt_py_rn[rec] && i < max; i++)
         if (zt_py_sylof(r[i]) == c->syl &&
             (anytone || zt_py_tone(r[i]) == c->tone))
             return 1;
     return 0;
+}
+
+int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp)
+{
+    return zt_rp_con_fits_n(c, cp, UINT32_MAX);
 }

@@ -122,20 +122,6 @@ static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
     return lo < w->ncon && w->con[lo].at == i ? &w->con[lo] : NULL;
 }
 
-/* Is the reading con the first reading of c?  The injector wrote one fixed
- * reading per character, and on the real pages it is the first reading in
- * the data (569 of 569 annotations): a hole whose reading is another
- * reading of a candidate is most unlikely to hide that candidate. */
-static int first_reading(const zt_rp_con *con, uint32_t c)
-{
-    uint32_t rec = zt_py_char(c);
-    if (!rec)
-        return 0;
-    uint16_t r = zt_py_rlist[zt_py_roff[rec - 1]];
-    int anytone = con->tone == 0 || con->tone == 5 || c == 0x4E00 || c == 0x4E0D;
-    return zt_py_sylof(r) == con->syl && (anytone || zt_py_tone(r) == con->tone);
-}
-
 /* What the character c, completed by element i, says about the reading of
  * the bytes: the text is Traditional, so a Simplified-only character is
  * unlikely; the injector annotated every Traditional-only character of its
@@ -153,7 +139,11 @@ static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
     float p = zt_rp_prior_cls(k);
     if (w->ob[i] & ZT_OB_CON) {
         const zt_rp_con *con = con_at(w, i);
-        if (con && con->tone <= 5 && !first_reading(con, c))
+        /* The injector wrote one fixed reading per character, and on the
+         * real pages it is the first reading in the data (569 of 569
+         * annotations): a hole whose reading is another reading of a
+         * candidate is most unlikely to hide that candidate. */
+        if (con && con->tone <= 5 && !zt_rp_con_fits_n(con, c, 1))
             p -= NOT_FIRST;
     }
     return p;
