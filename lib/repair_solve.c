@@ -850,26 +850,33 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
     return st;
 }
 
+/* The character that known bytes make from element i on, read as aligned
+ * there, into *cp: its length in elements (1 or 2), or 0 where there is
+ * none (an element with a bit of `stop` set, or an invalid pair). */
+static size_t known_char(const zt_rp_lw *w, size_t i, uint16_t stop,
+                         uint32_t *cp)
+{
+    if (i >= w->len || (w->ob[i] & stop))
+        return 0;
+    unsigned b = w->ob[i] & 0xFF;
+    if (b < 0x81) {
+        *cp = b == 0x80 ? 0x20AC : b;
+        return 1;
+    }
+    if (i + 1 >= w->len || (w->ob[i + 1] & stop))
+        return 0;
+    *cp = zt_gbk_pair(b, w->ob[i + 1] & 0xFF);
+    return *cp ? 2 : 0;
+}
+
 /* A few characters after element i, decoded as known bytes from an
  * aligned start, for context. */
 static size_t right_ctx(const solver *S, size_t i, uint32_t *cps, size_t cap)
 {
-    const zt_rp_lw *w = S->w;
-    size_t n = 0;
-    while (i < w->len && n < cap && kind_of(w, i) == 0) {
-        unsigned b = w->ob[i] & 0xFF;
-        if (b < 0x81) {
-            cps[n++] = b == 0x80 ? 0x20AC : b;
-            i++;
-            continue;
-        }
-        if (i + 1 >= w->len || kind_of(w, i + 1) != 0)
-            break;
-        uint32_t c = zt_gbk_pair(b, w->ob[i + 1] & 0xFF);
-        if (!c)
-            break;
-        cps[n++] = c;
-        i += 2;
+    size_t n = 0, l;
+    while (n < cap && (l = known_char(S->w, i, ZT_OB_KIND, &cps[n])) != 0) {
+        n++;
+        i += l;
     }
     return n;
 }
@@ -986,21 +993,11 @@ static size_t fast_run(solver *S, size_t i, zt_status *st)
 {
     const zt_rp_lw *w = S->w;
     size_t j = i;
-    while (j < w->len && *st == ZT_OK) {
-        uint16_t ob = w->ob[j];
-        if (ob & (ZT_OB_KIND | ZT_OB_CON))
+    while (*st == ZT_OK) {
+        uint32_t cp;
+        size_t len = known_char(w, j, ZT_OB_KIND | ZT_OB_CON, &cp);
+        if (!len)
             break;
-        unsigned b = ob & 0xFF;
-        size_t len = 1;
-        uint32_t cp = b == 0x80 ? 0x20AC : b;
-        if (b >= 0x81) {
-            if (j + 1 >= w->len || (w->ob[j + 1] & (ZT_OB_KIND | ZT_OB_CON)))
-                break;
-            cp = zt_gbk_pair(b, w->ob[j + 1] & 0xFF);
-            if (!cp)
-                break;
-            len = 2;
-        }
         if (j + len < w->len) {
             uint16_t nx = w->ob[j + len];
             unsigned k = nx & ZT_OB_KIND;
