@@ -42,7 +42,6 @@ struct zt_rp_stab {
     /* For each lead byte L (0x81..0xFE): the characters (L, t), grouped by
      * the class of t and best first within a group, for expand_q1. */
     struct q1ent *q1;   /* 126 x 126 */
-    uint8_t q1n[126];   /* entries of L */
     uint8_t q1goff[126][127]; /* group starts: at most 126 groups, + end */
     uint8_t q1ng[126];
 };

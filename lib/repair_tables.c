@@ -72,7 +72,6 @@ static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
                 t->q1goff[l - 0x81][ng++] = (uint8_t)start;
         }
         t->q1goff[l - 0x81][ng] = (uint8_t)n;
-        t->q1n[l - 0x81] = (uint8_t)n;
         t->q1ng[l - 0x81] = (uint8_t)ng;
     }
     return 1;
