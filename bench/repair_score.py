@@ -13,6 +13,15 @@ import difflib
 import sys
 
 
+def line_diff(r, g):
+    """(characters that differ, of them written as '?' in place) for a line."""
+    sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
+    bad = max(len(r), len(g)) - sum(b.size for b in sm.get_matching_blocks())
+    qmarks = sum(j2 - j1 for tag, i1, i2, j1, j2 in sm.get_opcodes()
+                 if tag == "replace" and i2 - i1 == j2 - j1 and set(g[j1:j2]) == {"?"})
+    return bad, qmarks
+
+
 def main():
     ref = open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read().split("\n")
     got = open(sys.argv[2], encoding="utf-8", errors="surrogateescape").read().split("\n")
@@ -29,12 +38,9 @@ def main():
         if r == g:
             continue
         badlines += 1
-        sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
-        same = sum(b.size for b in sm.get_matching_blocks())
-        bad += max(len(r), len(g)) - same
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag == "replace" and i2 - i1 == j2 - j1 and set(g[j1:j2]) == {"?"}:
-                qmarks += j2 - j1
+        b, q = line_diff(r, g)
+        bad += b
+        qmarks += q
     print(f"{label}: characters {100.0 * (1 - bad / max(chars, 1)):.4f}% right "
           f"({bad} of {chars} wrong), lines {100.0 * (1 - badlines / max(lines, 1)):.3f}% "
           f"right ({badlines} of {lines} wrong); of the wrong characters, {qmarks} "

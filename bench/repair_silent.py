@@ -9,9 +9,12 @@ undecided spots is wrong; it is silent when the report has no unresolved
 spot on that line of DAMAGED.
 """
 import bisect
-import difflib
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from repair_score import line_diff  # noqa: E402
 
 
 def main():
@@ -29,10 +32,8 @@ def main():
             lines += 1
         if r == g:
             continue
-        sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
-        if all(tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1 and
-                                  set(g[j1:j2]) == {"?"})
-               for tag, i1, i2, j1, j2 in sm.get_opcodes()):
+        bad, qmarks = line_diff(r, g)
+        if bad == qmarks:  # only '?' written for undecided spots
             continue
         wrong += 1
         silent += i not in reported
