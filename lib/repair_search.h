@@ -39,6 +39,7 @@ struct zt_rp_stab {
     /* Bytes with the same invalid[] list share a class (GBK has a dozen);
      * qrep[b] is the first byte of b's class. */
     uint8_t qclass[256], qrep[256];
+    unsigned nclass;
     /* For each lead byte L (0x81..0xFE): the characters (L, t), grouped by
      * the class of t and best first within a group, for expand_q1. */
     struct q1ent *q1;   /* 126 x 126 */

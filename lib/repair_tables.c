@@ -54,7 +54,7 @@ static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
     for (unsigned l = 0x81; l <= 0xFE; l++) {
         struct q1ent *e = t->q1 + (l - 0x81) * 126;
         unsigned n = 0, ng = 0;
-        for (unsigned cl = 0; cl < 256; cl++) {
+        for (unsigned cl = 0; cl < t->nclass; cl++) {
             unsigned start = n;
             for (unsigned k = 0; k < t->nvalid[l]; k++) {
                 unsigned v = t->valid[l][k];
@@ -98,13 +98,20 @@ zt_status zt_rp_stab_new(zt_repairer *r)
             else
                 t->invalid[b][t->ninvalid[b]++] = (uint8_t)v;
         }
-    for (unsigned b = 0, nclass = 0; b < 256; b++) {
-        unsigned c = 0;
-        while (c < b && !(t->ninvalid[c] == t->ninvalid[b] &&
-                          !memcmp(t->invalid[c], t->invalid[b], t->ninvalid[b])))
-            c++;
-        t->qclass[b] = c < b ? t->qclass[c] : (uint8_t)nclass++;
-        t->qrep[b] = c < b ? t->qrep[c] : (uint8_t)b;
+    /* Classes: compare each byte's list with the first byte of each class
+     * so far (GBK has a dozen). */
+    uint8_t rep[256];
+    t->nclass = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        unsigned k = 0;
+        while (k < t->nclass &&
+               !(t->ninvalid[rep[k]] == t->ninvalid[b] &&
+                 !memcmp(t->invalid[rep[k]], t->invalid[b], t->ninvalid[b])))
+            k++;
+        if (k == t->nclass)
+            rep[t->nclass++] = (uint8_t)b;
+        t->qclass[b] = (uint8_t)k;
+        t->qrep[b] = rep[k];
     }
     if (!q1_build(t, r->cls))
         goto fail;
