@@ -24,7 +24,7 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
     }
     char tmp[96];
     int n;
-    if (!t->id && (t->part || !t->last)) /* a piece of a file past 8 MiB */
+    if (cli_text_is_part(t))
         n = snprintf(tmp, sizeof tmp, "\"score\":%.3f,\"part\":%zu}", score,
                      t->part);
     else

@@ -50,7 +50,7 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
         return 1;
     }
     cli_buf_append(out, res, n);
-    if (!t->id && (t->part || !t->last) && jn && js[jn - 1] == '}') {
+    if (cli_text_is_part(t) && jn && js[jn - 1] == '}') {
         char part[48];
         int pn = snprintf(part, sizeof part, ",\"part\":%zu}", t->part);
         cli_buf_append(report, js, jn - 1);

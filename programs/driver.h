@@ -73,6 +73,12 @@ typedef struct cli_text {
     size_t part;        /* plain text: units of this input before this one */
 } cli_text;
 
+/* Is t one of several pieces of a plain-text file (one past 8 MiB)? */
+static inline int cli_text_is_part(const cli_text *t)
+{
+    return t->part || !t->last;
+}
+
 typedef struct cli_job {
     const char *name; /* for messages: "convert" */
     cli_unit unit;
