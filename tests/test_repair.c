@@ -195,6 +195,12 @@ static void test_bad_input(void **state)
     assert_int_equal(zt_repair_alloc(s, NULL, 0, &out, &n, NULL), ZT_OK);
     assert_int_equal(n, 0);
     zt_free(out);
+    /* NUL and invalid UTF-8 (a surrogate, stray bytes) pass through. */
+    const char raw[] = "a\0b\xff\xfe\n\xed\xa0\x80\xe4\n";
+    assert_int_equal(zt_repair_alloc(s, raw, sizeof raw - 1, &out, &n, NULL), ZT_OK);
+    assert_int_equal(n, sizeof raw - 1);
+    assert_memory_equal(out, raw, n);
+    zt_free(out);
     double sc;
     assert_int_equal(zt_repair_detect(s, "會(huì)議發(fā)展", 24, &sc), ZT_OK);
     assert_true(sc > 0.3 && sc <= 1.0);
