@@ -147,11 +147,11 @@ def split_tone(r):
     return r[:-1], int(r[-1])
 
 
-def c_str_array(name, items, width):
-    out = ["const char %s[%d][%d] = {" % (name, len(items), width)]
+def c_array(head, pieces):
+    """A C array definition: head, then the pieces wrapped at 78 columns."""
+    out = [head]
     line = "   "
-    for s in items:
-        piece = ' "%s",' % s
+    for piece in pieces:
         if len(line) + len(piece) > 78:
             out.append(line)
             line = "   "
@@ -159,20 +159,16 @@ def c_str_array(name, items, width):
     out.append(line)
     out.append("};")
     return "\n".join(out)
+
+
+def c_str_array(name, items, width):
+    return c_array("const char %s[%d][%d] = {" % (name, len(items), width),
+                   (' "%s",' % s for s in items))
 
 
 def c_int_array(ctype, name, items):
-    out = ["const %s %s[%d] = {" % (ctype, name, max(len(items), 1))]
-    line = "   "
-    for v in items or [0]:
-        piece = " %d," % v
-        if len(line) + len(piece) > 78:
-            out.append(line)
-            line = "   "
-        line += piece
-    out.append(line)
-    out.append("};")
-    return "\n".join(out)
+    return c_array("const %s %s[%d] = {" % (ctype, name, max(len(items), 1)),
+                   (" %d," % v for v in items or [0]))
 
 
 def main():
