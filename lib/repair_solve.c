@@ -26,6 +26,9 @@
  * reported: we never guess silently.
  */
 #include <stdlib.h>
+#ifdef ZT_RP_DEBUG
+#include <stdio.h>
+#endif
 
 #include "gbk.h"
 #include "repair_search.h"
@@ -73,6 +76,7 @@ typedef struct node {
     uint32_t lastcp; /* the last character completed, 0 after a break */
     int32_t cnode;   /* the node where it was completed, -1 after a break */
     float seg;       /* best segmentation of the path's characters so far */
+    float h;         /* look-ahead part of score (fwd_bonus), not carried */
 } node;
 
 typedef struct state {
@@ -107,6 +111,12 @@ typedef struct solver {
     struct q2ent *ents; /* expand_q2: the best KBEST paths of each class */
     uint8_t ntop[256];  /* how many of them */
     uint8_t used[256];  /* the classes seen */
+    /* fwd_bonus: the known characters from element fj on, and their best
+     * segmentation, read once per element. */
+    size_t fj;
+    size_t fn;
+    uint32_t fc[CTX + 1];
+    float fbase;
 } solver;
 
 static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
@@ -157,7 +167,7 @@ static unsigned kind_of(const zt_rp_lw *w, size_t i)
 }
 
 static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
-                    uint32_t cp, float score, int32_t cnode, float seg)
+                    uint32_t cp, float score, int32_t cnode, float seg, float h)
 {
     state *st;
     if (S->slot[key] < 0) {
@@ -189,7 +199,7 @@ static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
     }
     int32_t id = (int32_t)S->npool++;
     S->pool[id] = (node){parent, (uint16_t)v, key, score, cp,
-                         cnode == CN_SELF ? id : cnode, seg};
+                         cnode == CN_SELF ? id : cnode, seg, h};
     st->id[at] = id;
     st->sc[at] = score;
     if (st->n == KBEST)
@@ -222,6 +232,7 @@ typedef struct trans {
     float cs;    /* zt_rp_char_score(c) */
     uint32_t sc; /* zt_rp_simp_of(c), for the word lookups */
     int han;     /* c is Han (a word can end in it) */
+    float h;     /* fwd_bonus of c */
 } trans;
 
 /* The candidate values of element i after a path in state `key`, in the
@@ -296,6 +307,67 @@ static size_t candidates(const solver *S, size_t i, unsigned kind,
     return n;
 }
 
+/* The character that known bytes make from element i on, read as aligned
+ * there, into *cp: its length in elements (1 or 2), or 0 where there is
+ * none (an element with a bit of `stop` set, or an invalid pair). */
+static size_t known_char(const zt_rp_lw *w, size_t i, uint16_t stop,
+                         uint32_t *cp)
+{
+    if (i >= w->len || (w->ob[i] & stop))
+        return 0;
+    unsigned b = w->ob[i] & 0xFF;
+    if (b < 0x81) {
+        *cp = b == 0x80 ? 0x20AC : b;
+        return 1;
+    }
+    if (i + 1 >= w->len || (w->ob[i + 1] & stop))
+        return 0;
+    *cp = zt_gbk_pair(b, w->ob[i + 1] & 0xFF);
+    return *cp ? 2 : 0;
+}
+
+/* A few characters after element i, decoded as known bytes from an
+ * aligned start, for context. */
+static size_t right_ctx(const solver *S, size_t i, uint32_t *cps, size_t cap)
+{
+    size_t n = 0, l;
+    while (n < cap && (l = known_char(S->w, i, ZT_OB_KIND, &cps[n])) != 0) {
+        n++;
+        i += l;
+    }
+    return n;
+}
+
+/* What the known text from element j on adds to a path whose last
+ * character is c, by the words that start with c: the paths of one state
+ * share what follows, but a rare character that begins a word with it
+ * (瀑 before 布) would lose its place among the state's best few to common
+ * ones before the word is seen.  This part of a path's score looks ahead
+ * only: the next character completed replaces it by what the words really
+ * give, and decide() rescores with the text on both sides. */
+static float fwd_bonus(solver *S, size_t j, uint32_t c)
+{
+    const struct zt_rp_stab *t = S->d->r->stab;
+    if (S->fj != j) {
+        S->fj = j;
+        S->fn = right_ctx(S, j, S->fc + 1, CTX);
+        S->fbase = S->fn ? zt_rp_seg_score(t, S->fc + 1, S->fn) : 0;
+    }
+    if (!S->fn || !zt_rp_is_han(S->fc[1]))
+        return 0;
+    /* As zt_rp_seg_score looks words up: most characters start none. */
+    uint32_t rec = zt_py_char(c), s1 = zt_rp_simp_bmp(t, S->fc[1]);
+    if (!rec || !zt_py_r_wnode[rec - 1])
+        return 0;
+    uint32_t first = zt_py_r_wfirst[rec - 1];
+    if (!zt_py_bigram(first, s1) &&
+        !(s1 != S->fc[1] && zt_py_bigram(first, S->fc[1])))
+        return 0;
+    S->fc[0] = c;
+    float b = zt_rp_seg_score(t, S->fc, S->fn + 1) - zt_rp_cs(t, c) - S->fbase;
+    return b > 0 ? b : 0;
+}
+
 /* A path before the second byte of a lone '?', for expand_q2. */
 struct q2ent {
     float sc;
@@ -325,12 +397,12 @@ static int expand_q2(solver *S, size_t i, int collapse)
                 /* A literal '?' (or no byte to pair with): nothing. */
                 uint16_t key = collapse && !(st->key & K_PEND) ? K_ANY : st->key;
                 if (!add_path(S, st->id[k], V_EPS, key, p.lastcp, p.score,
-                              p.cnode, p.seg))
+                              p.cnode, p.seg, p.h))
                     return 0;
                 continue;
             }
-            if (!add_path(S, st->id[k], V_WILD, wild, 0, p.score - 8.0f, -1,
-                          p.seg))
+            if (!add_path(S, st->id[k], V_WILD, wild, 0,
+                          p.score - p.h - 8.0f, -1, p.seg, 0))
                 return 0;
             /* Keep the class's best KBEST (first come on ties). */
             struct q2ent *top = S->ents + (size_t)tab->qclass[last] * KBEST;
@@ -399,6 +471,8 @@ static int expand_q2(solver *S, size_t i, int collapse)
             base[v] = in[v] + prior(S->d->r, w, i + 1, c) + zt_rp_cs(tab, c);
             if (i + 2 == w->len)
                 base[v] += zt_rp_line_end(c);
+            else if (kind_of(w, i + 2) == 0 && zt_rp_is_han(c))
+                base[v] += fwd_bonus(S, i + 2, c);
             /* The KBEST best lower bounds so far, lb[] ascending (a mark
              * after a mark loses up to 4). */
             float low = base[v] - (zt_rp_punct_kind(c) ? 4.0f : 0.0f);
@@ -432,7 +506,7 @@ static int expand_q2(solver *S, size_t i, int collapse)
             if (skip[v])
                 continue;
             if (!add_path(S, en->id, v, (uint16_t)(v | K_PEND), p.lastcp,
-                          p.score, p.cnode, p.seg))
+                          p.score, p.cnode, p.seg, p.h))
                 return 0;
         }
     }
@@ -453,10 +527,11 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
                   pcache *pc)
 {
     const struct zt_rp_stab *tab = S->d->r->stab;
-    float pri = p->score - p->seg + t->add, seg = p->seg;
+    float pri = p->score - p->seg - p->h + t->add, seg = p->seg, h = p->h;
     uint32_t ncp = p->lastcp;
     int32_t cn = p->cnode;
     if (t->c) {
+        h = t->h;
         int han = p->lastcp && zt_rp_is_han(p->lastcp);
         seg += t->cs;
         if (!t->han && !han)
@@ -468,7 +543,7 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
             int sl = S->slot[t->key];
             float mn = sl >= 0 && S->nxt[sl].n == KBEST
                            ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
-            if (mn >= pri + seg + WMAXGAIN)
+            if (mn >= pri + seg + h + WMAXGAIN)
                 return 1;
             if (pc->nh < 0) {
                 pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
@@ -478,7 +553,7 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
                                (t->sc != t->c && zt_py_bigram(pc->s0, t->c)))) {
                 seg = zt_rp_word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
                                t->sc, seg);
-            } else if (mn >= pri + seg) {
+            } else if (mn >= pri + seg + h) {
                 return 1;
             }
         }
@@ -487,8 +562,9 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
     } else if (t->v == V_WILD || t->v == V_OPQ) {
         ncp = 0;
         cn = -1;
+        h = 0;
     }
-    return add_path(S, pid, t->v, t->key, ncp, pri + seg, cn, seg);
+    return add_path(S, pid, t->v, t->key, ncp, pri + seg + h, cn, seg, h);
 }
 
 /* Element i is the first byte of a lone '?'.  After a pending lead L it is
@@ -508,7 +584,7 @@ static int expand_q1(solver *S)
         const state *st = &S->cur[si];
         unsigned last = st->key & 0x1FF;
         if (!(st->key & K_PEND) || last < 0x81 || last > 0xFE) {
-            trans t = {'?', '?', 0, 0, 0, 0, 0};
+            trans t = {'?', '?', 0, 0, 0, 0, 0, 0};
             if (st->key & K_PEND)
                 continue; /* nothing completes it */
             for (int k = 0; k < st->n; k++) {
@@ -562,7 +638,7 @@ static int expand_q1(solver *S)
                         continue;
                 }
                 trans t = {e[x].t, e[x].key, e[x].c, e[x].sc - tab->cs[e[x].c],
-                           tab->cs[e[x].c], tab->simp[e[x].c], han};
+                           tab->cs[e[x].c], tab->simp[e[x].c], han, 0};
                 float mn = sl >= 0 && S->nxt[sl].n == KBEST
                                ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
                 for (int k = 0; k < st->n; k++) {
@@ -628,7 +704,7 @@ static int advance(solver *S, size_t i)
                 if (!c || !zt_rp_con_fits(con, c))
                     continue;
             }
-            trans t = {(uint16_t)val, 0, 0, 0, 0, 0, 0};
+            trans t = {(uint16_t)val, 0, 0, 0, 0, 0, 0, 0};
             if (val == V_EPS) {
                 t.key = st->key;
             } else if (pend) {
@@ -642,6 +718,8 @@ static int advance(solver *S, size_t i)
                 t.cs = tab->cs[t.c];
                 t.han = zt_rp_is_han(t.c);
                 t.sc = tab->simp[t.c];
+                if (t.han && !last_elem && kind_of(w, i + 1) == 0)
+                    t.h = fwd_bonus(S, i + 1, t.c);
             } else if (val == V_WILD) {
                 t.key = K_NONE;
                 t.add = -8.0f;
@@ -659,7 +737,7 @@ static int advance(solver *S, size_t i)
              * to now is refused for all of them: leave it out. */
             int sl = S->slot[t.key];
             if (sl >= 0 && S->nxt[sl].n == KBEST) {
-                float ub = pmax + t.add;
+                float ub = pmax + t.add + t.h;
                 if (t.c)
                     ub += t.han ? t.cs + WGAIN : t.cs;
                 if (S->nxt[sl].sc[S->nxt[sl].minat] >= ub)
@@ -711,12 +789,13 @@ moved:
 static void restart(solver *S, uint16_t key)
 {
     const struct zt_rp_stab *t = S->d->r->stab;
-    S->pool[0] = (node){-1, 0, key, 0.0f, 0, -1, 0.0f};
+    S->pool[0] = (node){-1, 0, key, 0.0f, 0, -1, 0.0f, 0.0f};
     S->npool = 1;
     for (size_t k = 0; k < S->nctx; k++) {
         uint32_t c = S->ctx[k];
         float seg = S->pool[k].seg + zt_rp_cs(t, c);
-        S->pool[k + 1] = (node){(int32_t)k, 0, key, seg, c, (int32_t)k + 1, seg};
+        S->pool[k + 1] = (node){(int32_t)k, 0, key, seg, c, (int32_t)k + 1, seg,
+                                0.0f};
         S->npool++;
     }
     int32_t last = (int32_t)S->npool - 1;
@@ -850,37 +929,6 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
     return st;
 }
 
-/* The character that known bytes make from element i on, read as aligned
- * there, into *cp: its length in elements (1 or 2), or 0 where there is
- * none (an element with a bit of `stop` set, or an invalid pair). */
-static size_t known_char(const zt_rp_lw *w, size_t i, uint16_t stop,
-                         uint32_t *cp)
-{
-    if (i >= w->len || (w->ob[i] & stop))
-        return 0;
-    unsigned b = w->ob[i] & 0xFF;
-    if (b < 0x81) {
-        *cp = b == 0x80 ? 0x20AC : b;
-        return 1;
-    }
-    if (i + 1 >= w->len || (w->ob[i + 1] & stop))
-        return 0;
-    *cp = zt_gbk_pair(b, w->ob[i + 1] & 0xFF);
-    return *cp ? 2 : 0;
-}
-
-/* A few characters after element i, decoded as known bytes from an
- * aligned start, for context. */
-static size_t right_ctx(const solver *S, size_t i, uint32_t *cps, size_t cap)
-{
-    size_t n = 0, l;
-    while (n < cap && (l = known_char(S->w, i, ZT_OB_KIND, &cps[n])) != 0) {
-        n++;
-        i += l;
-    }
-    return n;
-}
-
 /* The injector's table held Traditional characters: a hole whose pair is
  * one (t2s changes it) is likelier than one whose pair is not. */
 static float table_bonus(const solver *S, size_t c0, size_t c1,
@@ -921,6 +969,18 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
     if (na == nb && na < QMAX)
         for (size_t k = 0; k < na; k++)
             diff += (q[k] = a[k] != b[k]);
+#ifdef ZT_RP_DEBUG
+    fprintf(stderr, "UND %zu %zu:", diff, na);
+    for (size_t k = 0; k < na && k < nb; k++)
+        if (a[k] != b[k]) {
+            uint8_t u[8];
+            size_t l = zt_utf8_encode(a[k], u);
+            l += zt_utf8_encode(b[k], u + l);
+            fputc(' ', stderr);
+            fwrite(u, 1, l, stderr);
+        }
+    fputc('\n', stderr);
+#endif
     if (na != nb || na >= QMAX || diff == 0 || diff > 4)
         return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
     const zt_rp_lw *w = S->w;
@@ -962,6 +1022,15 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
             if (c1 == S->w->len && ncps)
                 sc[k] += zt_rp_line_end(cps[ncps - 1]);
+#ifdef ZT_RP_DEBUG_CANDS
+            fprintf(stderr, "cand %d %.2f (seg %.2f pr %.2f): ", k, sc[k],
+                    zt_rp_seg_score(S->d->r->stab, cps, ncps), pr);
+            for (size_t q = 0; q < ncps; q++) {
+                uint8_t u[4];
+                fwrite(u, 1, zt_utf8_encode(cps[q], u), stderr);
+            }
+            fputc('\n', stderr);
+#endif
         }
         int second = -1;
         best = 0;
@@ -1055,6 +1124,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
     }
     for (size_t k = 0; k < NKEYS; k++)
         S.slot[k] = -1;
+    S.fj = SIZE_MAX;
     restart(&S, K_NONE);
     size_t c0 = 0;
     int unknown = 0;
