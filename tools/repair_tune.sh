@@ -9,7 +9,7 @@
 # This script rebuilds that set (lines of the pages with at least 8 Han
 # characters, deduplicated, converted s2t and damaged by the test
 # simulator) and scores a build per margin.
-#   sh tools/repair_tune.sh [MARGIN...]      (default: 3 4 5 6)
+#   sh tools/repair_tune.sh [MARGIN...]      (default: 2.5 3 3.5 4)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes (one
 # build per margin).
 set -e
@@ -41,7 +41,7 @@ sys.stdout.write("\n".join(out) + "\n")
 build/zhtext convert -c s2t "$T/simp.txt" > "$T/trad.txt"
 build/sim_damage < "$T/trad.txt" > "$T/damaged.txt"
 echo "tuning set: $(wc -l < "$T/simp.txt") lines, $(wc -m < "$T/trad.txt") characters"
-for m in ${*:-3 4 5 6}; do
+for m in ${*:-2.5 3 3.5 4}; do
     make --no-print-directory -s BUILD="$T/b$m" OPT="-O2 -DZT_RP_MARGIN=$m" "$T/b$m/zhtext"
     "$T/b$m/zhtext" repair --script keep --report "$T/rep$m" "$T/damaged.txt" > "$T/out$m.txt"
     python3 bench/repair_score.py "$T/trad.txt" "$T/out$m.txt" "margin $m"
