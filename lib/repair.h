@@ -45,6 +45,10 @@ typedef struct zt_rp_doc {
     size_t recovered;  /* '?' spots restored */
     size_t holes;      /* '?reading)' spots seen, restored or not */
     zt_repair_report *rep; /* spots go here (may be NULL) */
+    /* How often each character of U+3400..U+9FFF was written so far
+     * (saturating; allocated at the first line): which variant, 爲 or 為,
+     * the document writes. */
+    uint16_t *seen;
     /* Scratch for one line, reused (see repair_line.c). */
     uint16_t *ob;
     uint32_t *osrc;
@@ -89,6 +93,9 @@ ZT_HIDDEN void zt_rp_classes(const zt_repairer *r, uint8_t *cls);
 /* 2 for a common character (GB2312 level 1, or the Traditional form of
  * one), 1 for any other character, 0 for none. */
 ZT_HIDDEN int zt_rp_common(const zt_repairer *r, uint32_t cp);
+/* Is cp the form OpenCC's s2t writes for its Simplified form (爲 for 为,
+ * not 為), or no Traditional variant at all (and not Simplified only)? */
+ZT_HIDDEN int zt_rp_standard(const zt_repairer *r, uint32_t cp);
 
 /* Is cp what misaligned GBK bytes typically decode to in Traditional text:
  * a Simplified-only character, or a Han character outside the common set? */

@@ -211,14 +211,36 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
     return ZT_OK;
 }
 
+/* Count the Han characters (U+3400..U+9FFF) of a line of output in
+ * d->seen; only three-byte UTF-8 sequences can be one. */
+static zt_status note_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
+{
+    if (!d->seen && !(d->seen = calloc(0xA000 - 0x3400, sizeof *d->seen)))
+        return ZT_ENOMEM;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if ((s[i] & 0xF0) != 0xE0 || (s[i + 1] & 0xC0) != 0x80 ||
+            (s[i + 2] & 0xC0) != 0x80)
+            continue;
+        uint32_t cp = (uint32_t)(s[i] & 0x0F) << 12 |
+                      (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        if (cp >= 0x3400 && cp < 0xA000 && d->seen[cp - 0x3400] < UINT16_MAX)
+            d->seen[cp - 0x3400]++;
+        i += 2;
+    }
+    return ZT_OK;
+}
+
 zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                      zt_buf *out)
 {
     const zt_repairer *r = d->r;
-    if (n > UINT32_MAX / 4)
-        return out ? zt_buf_append(out, s, n) : ZT_OK;
-    if (!memchr(s, ')', n) && !memchr(s, 0x89, n))
-        return out ? zt_buf_append(out, s, n) : ZT_OK; /* no ")" or "）" */
+    if (n > UINT32_MAX / 4 || (!memchr(s, ')', n) && !memchr(s, 0x89, n))) {
+        /* Nothing to strip (no ")" or "）"), or a line too long for it. */
+        if (!out)
+            return ZT_OK;
+        zt_status st = zt_buf_append(out, s, n);
+        return st == ZT_OK ? note_seen(d, s, n) : st;
+    }
     zt_status st = grow(d, 2 * n + 2);
     if (st != ZT_OK)
         return st;
@@ -314,22 +336,21 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         d->han += han;
         d->han_read += han_read;
     }
-    if (w.nholes) {
-        if (out) {
-            size_t from = out->len;
-            st = zt_rp_solve(d, &w, out);
-            if (st == ZT_OK)
-                st = report_garbled(d, s, n, base, out->data + from,
-                                    out->len - from);
-        }
-        goto done;
-    }
     if (!out)
         goto done;
-    if (!changed)
+    size_t from = out->len;
+    if (w.nholes) {
+        st = zt_rp_solve(d, &w, out);
+        if (st == ZT_OK)
+            st = report_garbled(d, s, n, base, out->data + from,
+                                out->len - from);
+    } else if (!changed) {
         st = zt_buf_append(out, s, n);
-    else
+    } else {
         st = decode_plain(&w, out);
+    }
+    if (st == ZT_OK)
+        st = note_seen(d, (const uint8_t *)out->data + from, out->len - from);
 done:
     free(w.con);
     return st;
@@ -337,6 +358,8 @@ done:
 
 void zt_rp_doc_free(zt_rp_doc *d)
 {
+    free(d->seen);
+    d->seen = NULL;
     free(d->ob);
     free(d->osrc);
     d->ob = NULL;

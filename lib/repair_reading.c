@@ -198,6 +198,17 @@ static int level1(uint32_t cp)
     return code >= 0xB0A1 && code <= 0xD7F9 && (code & 0xFF) >= 0xA1;
 }
 
+int zt_rp_standard(const zt_repairer *r, uint32_t cp)
+{
+    if (cp < 0x10000 && r->cls && (r->cls[cp] & ZT_RP_SIMP))
+        return 0;
+    uint32_t s = char_value(r->ts_chars, cp);
+    if (!s || s == cp)
+        return 1; /* not a Traditional form of something else */
+    uint32_t t = char_value(r->st_chars, s);
+    return !t || t == cp;
+}
+
 int zt_rp_common(const zt_repairer *r, uint32_t cp)
 {
     if (!cp)

@@ -985,6 +985,33 @@ static float brackets(const solver *S, size_t c0, size_t c1,
     return b;
 }
 
+/* A key of the Simplified form of a chunk's characters cps[0..n), and in
+ * *pref how well its variants fit the document: the sum over characters
+ * with a variant (or Simplified only) of log(times the document wrote it,
+ * + 1 if OpenCC's s2t would write it, + 0.5 otherwise), where the line as
+ * the input has it counts as once more. */
+static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
+                            float *pref)
+{
+    const zt_repairer *r = S->d->r;
+    const uint16_t *seen = S->d->seen;
+    uint64_t h = 0xcbf29ce484222325ull;
+    *pref = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t c = cps[k], s = zt_rp_simp_bmp(r->stab, c);
+        h = (h ^ s) * 0x100000001b3ull;
+        if (c < 0x3400 || c >= 0xA000 ||
+            (s == c && !(r->cls[c] & ZT_RP_SIMP)))
+            continue;
+        uint8_t u[4];
+        size_t l = zt_utf8_encode(c, u);
+        float times = (seen ? seen[c - 0x3400] : 0) +
+                      (has3(S->w->s, S->w->n, (const char *)u) && l == 3);
+        *pref += logf(times + (zt_rp_standard(r, c) ? 1.0f : 0.5f));
+    }
+    return h;
+}
+
 /* Two readings of a chunk scored too close to choose.  When they decode
  * to the same number of characters and differ in at most four of them (a
  * hidden byte with several homophones, or two), write the rest, which both
@@ -1047,6 +1074,8 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
     if (st->n > 1) {
         uint32_t cps[64];
         float sc[KBEST];
+        uint64_t vh[KBEST];
+        float vp[KBEST];
         size_t ncps;
         for (int k = 0; k < st->n; k++) {
             size_t left = S->nctx;
@@ -1056,6 +1085,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             decode_vals(S, c0, c1, vals, cps + left, &ncps, 64 - CTX - left,
                         0, &pr);
             pr += brackets(S, c0, c1, cps + left, ncps);
+            vh[k] = variant_key(S, cps + left, ncps, &vp[k]);
             ncps += left;
             ncps += right_ctx(S, c1, cps + ncps, CTX);
             sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
@@ -1071,22 +1101,31 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             fputc('\n', stderr);
 #endif
         }
-        int second = -1;
         best = 0;
         for (int k = 1; k < st->n; k++)
             if (sc[k] > sc[best])
                 best = k;
-        for (int k = 0; k < st->n; k++)
-            if (k != best && (second < 0 || sc[k] > sc[second]))
-                second = k;
         /* The best against all the others together: five readings each
-         * e^3 behind are no clear choice, although each alone would be. */
+         * e^3 behind are no clear choice, although each alone would be.
+         * Readings that differ only in variants (爲 and 為: one Simplified
+         * text) are one reading here; which variant, is chosen below. */
         float others = 0;
         for (int k = 0; k < st->n; k++)
-            if (k != best)
+            if (vh[k] != vh[best])
                 others += expf(sc[k] - sc[best]);
-        if (second >= 0 && -logf(others) < MARGIN)
+        if (others > 0 && -logf(others) < MARGIN) {
+            int second = -1;
+            for (int k = 0; k < st->n; k++)
+                if (vh[k] != vh[best] && (second < 0 || sc[k] > sc[second]))
+                    second = k;
             return undecided(S, c0, c1, vals, st->id[best], st->id[second]);
+        }
+        /* Among the variants: those the document writes most (where it
+         * shows none, the forms OpenCC's s2t writes), then the score. */
+        for (int k = 0; k < st->n; k++)
+            if (k != best && vh[k] == vh[best] &&
+                (vp[k] > vp[best] || (vp[k] == vp[best] && sc[k] > sc[best])))
+                best = k;
     }
     path_vals(S, st->id[best], c0, c1, vals);
     if (has_unknown)

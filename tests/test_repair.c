@@ -87,6 +87,23 @@ static void test_gbk_recovery(void **state)
     got = fix(k, "依瀑布的外觀(guān)和地形的?liǎn)?gòu)?qiáng)欤?俨加卸喾N(zhǒng)分類(lèi)：", &rep);
     assert_string_equal(got, "依瀑布的外觀和地形的構造，瀑布有多種分類：");
     zt_free(got);
+    /* The hole reads qǐ after 起: 啓 and 啟 both fit, and both are 启 in
+     * Simplified, so this is no ambiguity of the text, only of its form:
+     * without other evidence, the form OpenCC's s2t writes... */
+    got = fix(k, "等級(jí)制度在百度貼(tiē)吧全面?tǎng)?qǐ)用。", &rep);
+    assert_string_equal(got, "等級制度在百度貼吧全面啓用。");
+    assert_int_equal(rep.nunresolved, 0);
+    zt_free(got);
+    /* ... and where the document writes one of them, that one. */
+    got = fix(k, "開啟新篇章\n等級(jí)制度在百度貼(tiē)吧全面?tǎng)?qǐ)用。", &rep);
+    assert_string_equal(got, "開啟新篇章\n等級制度在百度貼吧全面啟用。");
+    zt_free(got);
+    /* ， or （ (A3 AC, A3 A8) where a '?' hid the trail: a （ that no ）
+     * follows on the line is unlikely. */
+    got = fix(k, "洗了頭(tóu)髮(fà)?zhuān)?^(tóu)皮癢(yǎng)的慌！", &rep);
+    assert_string_equal(got, "洗了頭髮，頭皮癢的慌！");
+    assert_int_equal(rep.nunresolved, 0);
+    zt_free(got);
     /* A lone '?' at a line end after 虧 (A1 A3 lost): 。 ends lines. */
     got = fix(k, "都曾經(jīng)喫(chī)過(guò)虧(kuī)?xún)?", &rep);
     assert_string_equal(got, "都曾經喫過虧。");
