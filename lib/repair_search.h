@@ -107,17 +107,32 @@ ZT_INLINE float zt_rp_punct_pair(uint32_t a, uint32_t b)
     return ka && kb && (ka == 1 || kb == 1) ? -4.0f : 0.0f;
 }
 
+/* At a line end, against each character's frequency: on the tuning set
+ * (tools/repair_tune.sh) 。 ends 32% of lines and is 1.9% of characters
+ * (e^2.8), ？ e^2.9, a Han character e^-0.7 on average.  (， at line ends is
+ * common in wrapped man pages, not in the sentences of web pages: kept
+ * rare.)  Tuning set, lines right / silent: 88.98% / 41 before these
+ * three, 89.22% / 43 after. */
+#ifndef ZT_RP_LE_STOP
+#define ZT_RP_LE_STOP 2.8f
+#endif
+#ifndef ZT_RP_LE_EXCL
+#define ZT_RP_LE_EXCL 2.0f
+#endif
+#ifndef ZT_RP_LE_HAN
+#define ZT_RP_LE_HAN (-0.7f)
+#endif
 ZT_INLINE float zt_rp_line_end(uint32_t cp)
 {
     switch (cp) {
     case 0xFF0C: case 0x3001: /* ，、 */
         return -2.5f;
     case 0x3002: /* 。 */
-        return 2.0f;
+        return ZT_RP_LE_STOP;
     case 0xFF01: case 0xFF1F: /* ！？ */
-        return 1.0f;
+        return ZT_RP_LE_EXCL;
     default:
-        return 0.0f;
+        return cp >= 0x3400 && cp <= 0x9FFF ? ZT_RP_LE_HAN : 0.0f;
     }
 }
 

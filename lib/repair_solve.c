@@ -1044,6 +1044,29 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
             fputc(' ', stderr);
             fwrite(u, 1, l, stderr);
         }
+    fputs(" |", stderr);
+    for (size_t k = 0; k < S->nctx; k++) {
+        uint8_t u[4];
+        fwrite(u, 1, zt_utf8_encode(S->ctx[k], u), stderr);
+    }
+    fputc('[', stderr);
+    for (size_t k = 0; k < na; k++) {
+        uint8_t u[4];
+        fwrite(u, 1, zt_utf8_encode(a[k], u), stderr);
+    }
+    fputs("] [", stderr);
+    for (size_t k = 0; k < nb; k++) {
+        uint8_t u[4];
+        fwrite(u, 1, zt_utf8_encode(b[k], u), stderr);
+    }
+    uint32_t rc[CTX];
+    size_t nr = right_ctx(S, c1, rc, CTX);
+    fputc(']', stderr);
+    for (size_t k = 0; k < nr; k++) {
+        uint8_t u[4];
+        fwrite(u, 1, zt_utf8_encode(rc[k], u), stderr);
+    }
+    fputc(c1 == S->w->len ? '$' : ' ', stderr);
     fputc('\n', stderr);
 #endif
     if (na != nb || na >= QMAX || diff == 0 || diff > 4)
