@@ -147,7 +147,11 @@ static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
     if (c >= 0x10000)
         return 0;
     uint8_t k = r->cls[c];
-    if ((k & ZT_RP_TRAD) && (w->ob[i] & ZT_OB_ANN))
+    /* A reading after its lead byte split the character's bytes, so that
+     * the injector's pass for it found nothing to annotate (盃賽: 獨 = A0 D9
+     * was annotated across 盃 and 賽, D9 90). */
+    if ((k & ZT_RP_TRAD) &&
+        ((w->ob[i] & ZT_OB_ANN) || (i > 0 && (w->ob[i - 1] & ZT_OB_ANN))))
         k &= (uint8_t)~ZT_RP_TRAD;
     float p = zt_rp_prior_cls(k);
     if (w->ob[i] & ZT_OB_CON) {
