@@ -113,15 +113,9 @@ ZT_INLINE float zt_rp_punct_pair(uint32_t a, uint32_t b)
  * common in wrapped man pages, not in the sentences of web pages: kept
  * rare.)  Tuning set, lines right / silent: 88.98% / 41 before these
  * three, 89.22% / 43 after. */
-#ifndef ZT_RP_LE_STOP
 #define ZT_RP_LE_STOP 2.8f
-#endif
-#ifndef ZT_RP_LE_EXCL
 #define ZT_RP_LE_EXCL 2.0f
-#endif
-#ifndef ZT_RP_LE_HAN
 #define ZT_RP_LE_HAN (-0.7f)
-#endif
 ZT_INLINE float zt_rp_line_end(uint32_t cp)
 {
     switch (cp) {

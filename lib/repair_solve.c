@@ -965,21 +965,8 @@ static float table_bonus(const solver *S, size_t c0, size_t c1,
  * lines wrong without a report, 100 fewer lines right: close calls are
  * written as '?'.) */
 #define UNPAIRED (-2.5f)
-#ifndef PAIRS
 #define PAIRS 2.5f
-#endif
-static int has3(const uint8_t *s, size_t n, const char *w)
-{
-    for (const uint8_t *p = s, *end = s + n; end - p >= 3; p++) {
-        p = memchr(p, (uint8_t)w[0], (size_t)(end - p) - 2);
-        if (!p)
-            return 0;
-        if (p[1] == (uint8_t)w[1] && p[2] == (uint8_t)w[2])
-            return 1;
-    }
-    return 0;
-}
-
+/* How often the three bytes w[0..3) occur in s[0..n). */
 static size_t count3(const uint8_t *s, size_t n, const char *w)
 {
     size_t c = 0;
@@ -1059,7 +1046,7 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
         uint8_t u[4];
         size_t l = zt_utf8_encode(c, u);
         float times = (seen ? seen[c - 0x3400] : 0) +
-                      (has3(S->w->s, S->w->n, (const char *)u) && l == 3);
+                      (l == 3 && count3(S->w->s, S->w->n, (const char *)u) > 0);
         *pref += logf(times + (zt_rp_standard(r, c) ? 1.0f : 0.5f));
     }
     return h;
