@@ -1026,7 +1026,7 @@ static float brackets(const solver *S, size_t c0, size_t c1,
 }
 
 /* A key of the Simplified form of a chunk's characters cps[0..n), and in
- * *pref how well its variants fit the document: the sum over characters
+ * *pref (if not NULL) how well its variants fit the document: the sum over characters
  * with a variant (or Simplified only) of log(times the document wrote it,
  * + 1 if OpenCC's s2t would write it, + 0.5 otherwise), where the line as
  * the input has it counts as once more. */
@@ -1036,11 +1036,12 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
     const zt_repairer *r = S->d->r;
     const uint16_t *seen = S->d->seen;
     uint64_t h = 0xcbf29ce484222325ull;
-    *pref = 0;
+    if (pref)
+        *pref = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t c = cps[k], s = zt_rp_simp_bmp(r->stab, c);
         h = (h ^ s) * 0x100000001b3ull;
-        if (c < 0x3400 || c >= 0xA000 ||
+        if (!pref || c < 0x3400 || c >= 0xA000 ||
             (s == c && !(r->cls[c] & ZT_RP_SIMP)))
             continue;
         uint8_t u[4];
@@ -1148,7 +1149,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             decode_vals(S, c0, c1, vals, cps + left, &ncps, 64 - CTX - left,
                         0, &pr);
             pr += brackets(S, c0, c1, cps + left, ncps);
-            vh[k] = variant_key(S, cps + left, ncps, &vp[k]);
+            vh[k] = variant_key(S, cps + left, ncps, NULL);
             ncps += left;
             ncps += right_ctx(S, c1, cps + ncps, CTX);
             sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
@@ -1185,10 +1186,23 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
         }
         /* Among the variants: those the document writes most (where it
          * shows none, the forms OpenCC's s2t writes), then the score. */
+        int group = 0;
         for (int k = 0; k < st->n; k++)
-            if (k != best && vh[k] == vh[best] &&
-                (vp[k] > vp[best] || (vp[k] == vp[best] && sc[k] > sc[best])))
-                best = k;
+            group += vh[k] == vh[best];
+        if (group > 1) {
+            for (int k = 0; k < st->n; k++) {
+                if (vh[k] != vh[best])
+                    continue;
+                path_vals(S, st->id[k], c0, c1, vals);
+                decode_vals(S, c0, c1, vals, cps, &ncps, 64, 0, NULL);
+                variant_key(S, cps, ncps, &vp[k]);
+            }
+            int b0 = best;
+            for (int k = 0; k < st->n; k++)
+                if (k != best && vh[k] == vh[b0] &&
+                    (vp[k] > vp[best] || (vp[k] == vp[best] && sc[k] > sc[best])))
+                    best = k;
+        }
     }
     path_vals(S, st->id[best], c0, c1, vals);
     if (has_unknown)
