@@ -46,9 +46,11 @@ typedef struct zt_rp_doc {
     size_t holes;      /* '?reading)' spots seen, restored or not */
     zt_repair_report *rep; /* spots go here (may be NULL) */
     /* How often each character of U+3400..U+9FFF was written so far
-     * (saturating; allocated at the first line): which variant, 爲 or 為,
-     * the document writes. */
+     * (saturating): which variant, 爲 or 為, the document writes.  Built at
+     * the first choice between variants from the output before the line
+     * (most documents never need it), then kept up to date line by line. */
     uint16_t *seen;
+    size_t line_out; /* where the output of the line being repaired starts */
     /* Scratch for one line, reused (see repair_line.c). */
     uint16_t *ob;
     uint32_t *osrc;
@@ -149,6 +151,9 @@ ZT_HIDDEN int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max);
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);
+/* Build d->seen from the document's output before the current line,
+ * out[0..d->line_out). */
+ZT_HIDDEN zt_status zt_rp_seen_init(zt_rp_doc *d, const char *out);
 
 /* Build / free r->stab (the search's per-repairer tables). */
 ZT_HIDDEN zt_status zt_rp_stab_new(zt_repairer *r);

@@ -211,12 +211,10 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
     return ZT_OK;
 }
 
-/* Count the Han characters (U+3400..U+9FFF) of a line of output in
- * d->seen; only three-byte UTF-8 sequences can be one. */
-static zt_status note_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
+/* Count the Han characters (U+3400..U+9FFF) of s[0..n) in d->seen; only
+ * three-byte UTF-8 sequences can be one. */
+static void count_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
 {
-    if (!d->seen && !(d->seen = calloc(0xA000 - 0x3400, sizeof *d->seen)))
-        return ZT_ENOMEM;
     for (size_t i = 0; i + 2 < n; i++) {
         if ((s[i] & 0xF0) != 0xE0 || (s[i + 1] & 0xC0) != 0x80 ||
             (s[i + 2] & 0xC0) != 0x80)
@@ -227,7 +225,23 @@ static zt_status note_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
             d->seen[cp - 0x3400]++;
         i += 2;
     }
+}
+
+zt_status zt_rp_seen_init(zt_rp_doc *d, const char *out)
+{
+    if (d->seen)
+        return ZT_OK;
+    if (!(d->seen = calloc(0xA000 - 0x3400, sizeof *d->seen)))
+        return ZT_ENOMEM;
+    count_seen(d, (const uint8_t *)out, d->line_out);
     return ZT_OK;
+}
+
+/* A line of output is done: count it, once the counts exist. */
+static void note_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
+{
+    if (d->seen)
+        count_seen(d, s, n);
 }
 
 zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
@@ -239,7 +253,9 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         if (!out)
             return ZT_OK;
         zt_status st = zt_buf_append(out, s, n);
-        return st == ZT_OK ? note_seen(d, s, n) : st;
+        if (st == ZT_OK)
+            note_seen(d, s, n);
+        return st;
     }
     zt_status st = grow(d, 2 * n + 2);
     if (st != ZT_OK)
@@ -339,6 +355,7 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     if (!out)
         goto done;
     size_t from = out->len;
+    d->line_out = from;
     if (w.nholes) {
         st = zt_rp_solve(d, &w, out);
         if (st == ZT_OK)
@@ -350,7 +367,7 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         st = decode_plain(&w, out);
     }
     if (st == ZT_OK)
-        st = note_seen(d, (const uint8_t *)out->data + from, out->len - from);
+        note_seen(d, (const uint8_t *)out->data + from, out->len - from);
 done:
     free(w.con);
     return st;

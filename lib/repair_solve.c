@@ -1190,6 +1190,8 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
         for (int k = 0; k < st->n; k++)
             group += vh[k] == vh[best];
         if (group > 1) {
+            /* Without the counts (out of memory), the s2t forms decide. */
+            (void)zt_rp_seen_init(S->d, S->out->data);
             for (int k = 0; k < st->n; k++) {
                 if (vh[k] != vh[best])
                     continue;
