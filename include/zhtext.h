@@ -382,8 +382,9 @@ ZT_API void zt_repairer_free(zt_repairer *r);
 typedef enum zt_spot_kind {
     ZT_SPOT_AMBIGUOUS = 1, /* several bytes fit the reading; nothing decided */
     ZT_SPOT_NOFIT = 2,     /* "?reading)" but no byte gives that reading */
-    ZT_SPOT_LOST = 3       /* bytes were lost: a run ended in "X?", or the
-                              text after a hole never realigned */
+    ZT_SPOT_LOST = 3       /* bytes were lost: a run ended in "X?", the
+                              text after a hole never realigned, or a '?'
+                              ending a line may have swallowed a '.' */
 } zt_spot_kind;
 
 typedef struct zt_repair_spot {

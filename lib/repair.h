@@ -51,6 +51,10 @@ typedef struct zt_rp_doc {
      * (most documents never need it), then kept up to date line by line. */
     uint16_t *seen;
     size_t line_out; /* where the output of the line being repaired starts */
+    /* Many of the document's lines end in ASCII punctuation after a wide
+     * character (man pages: "輸出."), so that a '?' ending a line may also
+     * have swallowed such a byte (see zt_rp_line). */
+    int ascii_ends;
     /* Scratch for one line, reused (see repair_line.c). */
     uint16_t *ob;
     uint32_t *osrc;

@@ -139,6 +139,39 @@ static void test_gbk_recovery(void **state)
     zt_repairer_free(k);
 }
 
+/* A '?' ending a line: a byte of its last character with nothing after
+ * it, or one that swallowed a '.'.  The text is written without the '?'
+ * either way; where the document's lines often end in ASCII punctuation
+ * after a wide character (man pages), the spot is also reported. */
+static void test_line_end_ascii(void **state)
+{
+    (void)state;
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    const char *line = "設(shè)置冗餘(yú)級(jí)別(bié),4級(jí)打印出每?zǒng)€(gè)請(qǐng)求"
+                       "標(biāo)頭(tóu)的詳(xiáng)細(xì)?sān)畔?";
+    const char *want = "設置冗餘級別,4級打印出每個請求標頭的詳細信息";
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char *got = fix(k, line, &rep);
+    assert_string_equal(got, want);
+    assert_int_equal(rep.nunresolved, 0);
+    zt_free(got);
+    /* The same line in a document of lines like "顯示詳細信息." */
+    char doc[4096] = "";
+    for (int i = 0; i < 20; i++)
+        strcat(doc, "顯示詳細信息.\n");
+    size_t at = strlen(doc) + strlen(line) - 1;
+    strcat(doc, line);
+    got = fix(k, doc, &rep);
+    assert_string_equal(got + strlen(got) - strlen(want), want);
+    assert_int_equal(rep.nunresolved, 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
+    assert_int_equal(rep.unresolved[0].offset, at);
+    zt_free(got);
+    zt_repair_report_free(&rep);
+    zt_repairer_free(k);
+}
+
 static void test_script(void **state)
 {
     (void)state;
@@ -341,6 +374,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strip),
         cmocka_unit_test(test_gbk_recovery),
+        cmocka_unit_test(test_line_end_ascii),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_aid),
         cmocka_unit_test(test_boilerplate),
