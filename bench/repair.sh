@@ -34,7 +34,7 @@ printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep" 
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair (simplified)" "$s_simp" "$(mbs "$size" "$s_simp")" "$(awk -v a="$s_simp" -v b="$s_t2s" 'BEGIN{print a/b}')"
 
 "$BUILD/zhtext" convert -c t2s "$T/trad.txt" > "$T/opencc.txt"
-$PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional"
+$PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional" "$T/damaged.txt"
 $PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs original"
 $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
 "$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null

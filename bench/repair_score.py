@@ -1,16 +1,27 @@
 #!/usr/bin/env python3
 """Character and line accuracy of a repaired text against its reference.
 
-Usage: repair_score.py REFERENCE REPAIRED [LABEL]
+Usage: repair_score.py REFERENCE REPAIRED [LABEL [DAMAGED]]
 Lines are compared one to one.  Character accuracy is 1 - (characters that
 differ) / (reference characters), where the characters that differ on a line
 are the larger side of difflib's non-matching blocks.  Of those, the ones
 where the repair wrote '?' for a character in place (a spot it reported as
 undecided) are counted apart from the rest (characters recovered wrongly or
-left as the damage had them).
+left as the damage had them).  With DAMAGED (the input of the repair), the
+lines right are also given per kind of damage on the line: no '?', only
+'?' followed by a reading ("?qǐng)"), and a lone '?' (two hidden bytes).
 """
 import difflib
+import re
 import sys
+
+LONE = re.compile(r"\?(?![a-zA-Z\u00e0-\u01dc]+\))")
+
+
+def damage_kind(d):
+    if "?" not in d:
+        return "no '?'"
+    return "a lone '?'" if LONE.search(d) else "readings only"
 
 
 def line_diff(r, g):
@@ -29,12 +40,20 @@ def main():
     if len(ref) != len(got):
         print(f"{label}: line count differs: {len(ref)} vs {len(got)}")
         sys.exit(1)
+    dam = None
+    if len(sys.argv) > 4:
+        dam = open(sys.argv[4], encoding="utf-8", errors="surrogateescape").read().split("\n")
+    kinds = {}
     chars = bad = lines = badlines = qmarks = 0
-    for r, g in zip(ref, got):
+    for i, (r, g) in enumerate(zip(ref, got)):
         if r == "" and g == "":
             continue
         lines += 1
         chars += len(r)
+        if dam is not None and i < len(dam):
+            k = kinds.setdefault(damage_kind(dam[i]), [0, 0])
+            k[0] += 1
+            k[1] += r == g
         if r == g:
             continue
         badlines += 1
@@ -45,6 +64,8 @@ def main():
           f"({bad} of {chars} wrong), lines {100.0 * (1 - badlines / max(lines, 1)):.3f}% "
           f"right ({badlines} of {lines} wrong); of the wrong characters, {qmarks} "
           f"written as '?', {bad - qmarks} other")
+    for k, (n, right) in kinds.items():
+        print(f"  lines with {k}: {n}, {100.0 * right / max(n, 1):.2f}% right")
 
 
 if __name__ == "__main__":
