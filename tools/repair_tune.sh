@@ -44,6 +44,6 @@ echo "tuning set: $(wc -l < "$T/simp.txt") lines, $(wc -m < "$T/trad.txt") chara
 for m in ${*:-2.5 3 3.5 4}; do
     make --no-print-directory -s BUILD="$T/b$m" OPT="-O2 -DZT_RP_MARGIN=$m" "$T/b$m/zhtext"
     "$T/b$m/zhtext" repair --script keep --report "$T/rep$m" "$T/damaged.txt" > "$T/out$m.txt"
-    python3 bench/repair_score.py "$T/trad.txt" "$T/out$m.txt" "margin $m"
+    python3 bench/repair_score.py "$T/trad.txt" "$T/out$m.txt" "margin $m" "$T/damaged.txt"
     python3 bench/repair_silent.py "$T/damaged.txt" "$T/rep$m" "$T/trad.txt" "$T/out$m.txt" "margin $m"
 done
