@@ -57,11 +57,11 @@ extern const uint32_t zt_py_w_nnodes;
 extern const zt_py_wnode zt_py_w_nodes[];
 extern const uint32_t zt_py_w_cps[];
 /* The trie's second level by hash: slot of (first << 32 | second) by
- * Fibonacci hashing to zt_py_w2_bits bits, linear probing; zt_py_w2_node
- * is the node (0 = empty slot). */
+ * Fibonacci hashing to zt_py_w2_bits bits, linear probing; each slot is
+ * first << 43 | second << 22 | node in one word (0 = empty), so that a
+ * probe is one memory access. */
 extern const uint32_t zt_py_w2_bits;
-extern const uint64_t zt_py_w2_key[];
-extern const uint32_t zt_py_w2_node[];
+extern const uint64_t zt_py_w2[];
 extern const uint16_t zt_py_wrd[];
 /* The pairs that start the dictionary's most frequent words, again, in a
  * table small enough to stay in cache: slot of (first << 21 | second) by
@@ -152,13 +152,18 @@ ZT_INLINE uint32_t zt_py_char(uint32_t cp)
  * a hash), 0 if no word starts so. */
 ZT_INLINE uint32_t zt_py_pair_node(uint32_t a, uint32_t b)
 {
+    if (ZT_UNLIKELY(a > 0x10FFFF || b > 0x10FFFF))
+        return 0;
     uint64_t key = ((uint64_t)a << 32) | b;
     uint32_t mask = (1u << zt_py_w2_bits) - 1;
     uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - zt_py_w2_bits));
+    uint64_t want = (uint64_t)a << 43 | (uint64_t)b << 22;
     for (;; h = (h + 1) & mask) {
-        uint32_t n = zt_py_w2_node[h];
-        if (!n || zt_py_w2_key[h] == key)
-            return n;
+        uint64_t v = zt_py_w2[h];
+        if (!v)
+            return 0;
+        if ((v & ~(uint64_t)0x3FFFFF) == want)
+            return (uint32_t)(v & 0x3FFFFF);
     }
 }
 

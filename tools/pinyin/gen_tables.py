@@ -257,14 +257,15 @@ def main():
     p2bits = 4
     while (1 << p2bits) < len(pairs) * 3 // 2:
         p2bits += 1
-    p2key = [0] * (1 << p2bits)
-    p2node = [0] * (1 << p2bits)
+    # One 64-bit word per slot, so that a probe reads one cache line:
+    # first << 43 | second << 22 | node (code points have 21 bits).
+    assert len(wnodes) < (1 << 22)
+    p2slot = [0] * (1 << p2bits)
     for key, node in pairs:
         h = pair_hash(key, p2bits)
-        while p2node[h]:
+        while p2slot[h]:
             h = (h + 1) & ((1 << p2bits) - 1)
-        p2key[h] = key
-        p2node[h] = node
+        p2slot[h] = ((key >> 32) << 43) | ((key & 0xFFFFFFFF) << 22) | node
     wroff, wrd = [], []
     for w, rds, _ in words:
         wroff.append(len(wrd))
@@ -408,8 +409,7 @@ def main():
            "};",
            c_int_array("uint32_t", "zt_py_w_cps", wcps),
            "const uint32_t zt_py_w2_bits = %d;" % p2bits,
-           "const uint64_t zt_py_w2_key[%d] = {%s};" % (len(p2key), ",".join("0x%xu" % k for k in p2key)),
-           c_int_array("uint32_t", "zt_py_w2_node", p2node),
+           "const uint64_t zt_py_w2[%d] = {%s};" % (len(p2slot), ",".join("0x%xu" % k for k in p2slot)),
            c_int_array("uint16_t", "zt_py_wrd", wrd),
            "const uint32_t zt_py_w_hot_bits = %d;" % HOT_BITS,
            "_Alignas(64) const zt_py_whot zt_py_w_hot[%d] = {" % len(hot),
