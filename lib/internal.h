@@ -49,4 +49,23 @@ ZT_INLINE zt_status zt_buf_need(zt_buf *b, size_t extra)
     return zt_buf_reserve(b, extra);
 }
 
+/* Index of cp in the ascending cps[lo..hi), 0 if absent (index 0 is never
+ * a child: both tries keep their root there).  Children lists are short,
+ * so a binary search narrows to 8 and a scan finishes. */
+ZT_INLINE uint32_t zt_sorted_find(const uint32_t *cps, uint32_t lo,
+                                  uint32_t hi, uint32_t cp)
+{
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (cps[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if (cps[lo] >= cp)
+            return cps[lo] == cp ? lo : 0;
+    return 0;
+}
+
 #endif

@@ -170,18 +170,8 @@ ZT_INLINE uint32_t zt_py_pair_node(uint32_t a, uint32_t b)
 /* Child of word-trie node n for code point cp, 0 if none. */
 ZT_INLINE uint32_t zt_py_word_child(uint32_t n, uint32_t cp)
 {
-    uint32_t lo = zt_py_w_nodes[n].kids, hi = lo + zt_py_w_nodes[n].nkids;
-    while (hi - lo > 8) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (zt_py_w_cps[mid] <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    for (; lo < hi; lo++)
-        if (zt_py_w_cps[lo] >= cp)
-            return zt_py_w_cps[lo] == cp ? lo : 0;
-    return 0;
+    uint32_t lo = zt_py_w_nodes[n].kids;
+    return zt_sorted_find(zt_py_w_cps, lo, lo + zt_py_w_nodes[n].nkids, cp);
 }
 
 ZT_INLINE unsigned zt_py_tone(unsigned r) { return r % 5 + 1; }

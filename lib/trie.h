@@ -100,22 +100,7 @@ ZT_INLINE uint32_t zt_trie_root(const zt_trie *t, uint32_t cp)
 ZT_INLINE uint32_t zt_trie_child(const zt_trie *t, uint32_t n, uint32_t cp)
 {
     const zt_trie_node *nd = &t->nodes[n];
-    uint32_t lo = nd->kids, hi = nd->kids + nd->nkids;
-    const uint32_t *cps = t->cps;
-    while (hi - lo > 8) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cps[mid] <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    for (; lo < hi; lo++) {
-        if (cps[lo] == cp)
-            return lo;
-        if (cps[lo] > cp)
-            return 0;
-    }
-    return 0;
+    return zt_sorted_find(t->cps, nd->kids, nd->kids + nd->nkids, cp);
 }
 
 /*
