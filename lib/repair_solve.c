@@ -27,6 +27,11 @@
  */
 #include <math.h>
 #include <stdlib.h>
+/* -DZT_RP_DEBUG prints the undecided spots to stderr, -DZT_RP_DEBUG_CANDS
+ * every chunk's candidates too (development builds only). */
+#if defined(ZT_RP_DEBUG_CANDS) && !defined(ZT_RP_DEBUG)
+#define ZT_RP_DEBUG
+#endif
 #ifdef ZT_RP_DEBUG
 #include <stdio.h>
 #endif
@@ -1053,6 +1058,18 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
     return h;
 }
 
+#ifdef ZT_RP_DEBUG
+/* Debug builds (-DZT_RP_DEBUG): prefix, then cps[0..n) as UTF-8. */
+static void dbg_cps(const char *pre, const uint32_t *cps, size_t n)
+{
+    fputs(pre, stderr);
+    for (size_t k = 0; k < n; k++) {
+        uint8_t u[4];
+        fwrite(u, 1, zt_utf8_encode(cps[k], u), stderr);
+    }
+}
+#endif
+
 /* Two readings of a chunk scored too close to choose.  When they decode
  * to the same number of characters and differ in at most four of them (a
  * hidden byte with several homophones, or two), write the rest, which both
@@ -1076,39 +1093,20 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
         for (size_t k = 0; k < na; k++)
             diff += (q[k] = a[k] != b[k]);
 #ifdef ZT_RP_DEBUG
+    /* "UND diff n: <differing pairs> |<context>[<best>] [<second>]<after>" */
     fprintf(stderr, "UND %zu %zu:", diff, na);
     for (size_t k = 0; k < na && k < nb; k++)
         if (a[k] != b[k]) {
-            uint8_t u[8];
-            size_t l = zt_utf8_encode(a[k], u);
-            l += zt_utf8_encode(b[k], u + l);
-            fputc(' ', stderr);
-            fwrite(u, 1, l, stderr);
+            dbg_cps(" ", &a[k], 1);
+            dbg_cps("", &b[k], 1);
         }
-    fputs(" |", stderr);
-    for (size_t k = 0; k < S->nctx; k++) {
-        uint8_t u[4];
-        fwrite(u, 1, zt_utf8_encode(S->ctx[k], u), stderr);
-    }
-    fputc('[', stderr);
-    for (size_t k = 0; k < na; k++) {
-        uint8_t u[4];
-        fwrite(u, 1, zt_utf8_encode(a[k], u), stderr);
-    }
-    fputs("] [", stderr);
-    for (size_t k = 0; k < nb; k++) {
-        uint8_t u[4];
-        fwrite(u, 1, zt_utf8_encode(b[k], u), stderr);
-    }
     uint32_t rc[CTX];
     size_t nr = right_ctx(S, c1, rc, CTX);
-    fputc(']', stderr);
-    for (size_t k = 0; k < nr; k++) {
-        uint8_t u[4];
-        fwrite(u, 1, zt_utf8_encode(rc[k], u), stderr);
-    }
-    fputc(c1 == S->w->len ? '$' : ' ', stderr);
-    fputc('\n', stderr);
+    dbg_cps(" |", S->ctx, S->nctx);
+    dbg_cps("[", a, na);
+    dbg_cps("] [", b, nb);
+    dbg_cps("]", rc, nr);
+    fputs(c1 == S->w->len ? "$\n" : " \n", stderr);
 #endif
     if (na != nb || na >= QMAX || diff == 0 || diff > 4)
         return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
@@ -1136,11 +1134,11 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
     state *st = &S->cur[0];
     int best = 0;
     if (st->n > 1) {
-        uint32_t cps[64];
+        uint32_t cps[64], after[CTX];
         float sc[KBEST];
         uint64_t vh[KBEST];
         float vp[KBEST];
-        size_t ncps;
+        size_t ncps, nafter = right_ctx(S, c1, after, CTX);
         for (int k = 0; k < st->n; k++) {
             size_t left = S->nctx;
             memcpy(cps, S->ctx, left * sizeof *cps);
@@ -1151,17 +1149,14 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             pr += brackets(S, c0, c1, cps + left, ncps);
             vh[k] = variant_key(S, cps + left, ncps, NULL);
             ncps += left;
-            ncps += right_ctx(S, c1, cps + ncps, CTX);
+            memcpy(cps + ncps, after, nafter * sizeof *after);
+            ncps += nafter;
             sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
             if (c1 == S->w->len && ncps)
                 sc[k] += zt_rp_line_end(cps[ncps - 1]);
 #ifdef ZT_RP_DEBUG_CANDS
-            fprintf(stderr, "cand %d %.2f (seg %.2f pr %.2f): ", k, sc[k],
-                    zt_rp_seg_score(S->d->r->stab, cps, ncps), pr);
-            for (size_t q = 0; q < ncps; q++) {
-                uint8_t u[4];
-                fwrite(u, 1, zt_utf8_encode(cps[q], u), stderr);
-            }
+            fprintf(stderr, "cand %d %.2f (pr %.2f): ", k, sc[k], pr);
+            dbg_cps("", cps, ncps);
             fputc('\n', stderr);
 #endif
         }
