@@ -106,15 +106,18 @@ void zt_repairer_free(zt_repairer *r)
  * (Debian's manuals: 22%; the benchmark's reviews and news: 5%). */
 static int ascii_line_ends(const char *in, size_t len)
 {
+    const uint8_t *s = (const uint8_t *)in, *end = s + len;
     size_t ascii = 0, wide = 0;
-    for (size_t end = 0; end <= len; end++) {
-        if (end < len && in[end] != '\n')
-            continue;
-        const uint8_t *l = (const uint8_t *)in;
-        if (end >= 2 && l[end - 2] >= 0x80 && memchr(".,:;!)\"'", l[end - 1], 8))
+    for (const uint8_t *p = s; p <= end;) {
+        const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
+        const uint8_t *e = nl ? nl : end; /* the line is p..e */
+        if (e - p >= 2 && e[-2] >= 0x80 && memchr(".,:;!)\"'", e[-1], 8))
             ascii++;
-        else if (end >= 1 && l[end - 1] >= 0x80)
+        else if (e - p >= 1 && e[-1] >= 0x80)
             wide++;
+        if (!nl)
+            break;
+        p = nl + 1;
     }
     return ascii + wide >= 20 && ascii * 100 >= (ascii + wide) * 15;
 }
