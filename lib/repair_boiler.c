@@ -16,10 +16,7 @@
 
 #define SHORT_LINE 240 /* bytes: about 80 characters */
 
-/* Which characters a line holds, as 1024 hash bits: most phrases are
- * ruled out by their first character without searching the line (a plain
- * byte search is slow on Chinese UTF-8, where most characters share their
- * first byte). */
+/* Which characters a line holds, as 1024 hash bits (see phrase). */
 typedef struct sig {
     uint64_t b[16];
 } sig;
