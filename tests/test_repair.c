@@ -105,6 +105,11 @@ static void test_gbk_recovery(void **state)
      * ones (百, 再, 少...) before 布 is read: the search looks ahead. */
     expect(k, "依瀑布的外觀(guān)和地形的?liǎn)?gòu)?qiáng)欤?俨加卸喾N(zhǒng)分類(lèi)：",
            "依瀑布的外觀和地形的構造，瀑布有多種分類：");
+    /* 字符串，指 (B7 FB B4 AE A3 AC D6 B8) shifted by the hole before:
+     * three lone '?' hide six bytes.  符 is known, 串 hidden, and no word
+     * starts with 符串: the word 字符串 must still be found where the
+     * search reaches 串.  (，or 他 after it stays a close call.) */
+    expect_start(k, "一個(gè)格?jiā)阶址???付〞r(shí)間(jiān)", "一個格式字符串");
     /* The hole reads qǐ after 起: 啓 and 啟 both fit, and both are 启 in
      * Simplified, so this is no ambiguity of the text, only of its form:
      * without other evidence, the form OpenCC's s2t writes... */
