@@ -81,6 +81,16 @@ extern const zt_py_whot zt_py_w_hot[];
 /* One bit per hash of the first two characters of each word (22 bits):
  * clear means no word starts with the pair. */
 extern const uint64_t zt_py_w_bigram[];
+/* Word classes, for repair's decisions (tools/pinyin/import_tags.py):
+ * zt_py_w_cls[node] is the class of the node's word (its part-of-speech
+ * tag in jieba, one character or longer; ZT_PY_NOCLS if none), and
+ * zt_py_cls_pmi[a * zt_py_ncls + b] what a word of class b after one of
+ * class a adds to the unigram score, log P(b | a) - log P(b), with row
+ * a = zt_py_ncls for no word before. */
+#define ZT_PY_NOCLS 255u
+extern const uint32_t zt_py_ncls;
+extern const uint8_t zt_py_w_cls[];
+extern const float zt_py_cls_pmi[];
 /* Per character record: its root node in the word trie (0 if no word
  * starts with it), the code point that node is for (its Simplified form,
  * or itself when only that starts words), for a Traditional character that

@@ -99,6 +99,129 @@ float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
     return best[0] + pp;
 }
 
+/* The class model (zt_rp_seg_score_cls): what a step from a word of class
+ * a to one of class b adds, times ZT_RP_CLS_WEIGHT, at most ZT_RP_CLS_CAP
+ * either way.  On the tuning set (tools/repair_tune.sh, margin 3), lines
+ * right / silent errors: no classes 89.335% / 7; weight 0.5 89.541% / 5,
+ * 1 89.663% / 7, 1.5 89.757% / 10 (no cap); weight 1 with cap 1, 2, 3:
+ * 89.614% / 7, 89.649% / 5, 89.673% / 5. */
+#ifndef ZT_RP_CLS_WEIGHT
+#define ZT_RP_CLS_WEIGHT 1.0f
+#endif
+#ifndef ZT_RP_CLS_CAP
+#define ZT_RP_CLS_CAP 2.0f
+#endif
+#define CLS_KEEP 12 /* classes kept per position */
+
+/* One position of the class Viterbi: the best score of the text before it
+ * for each class of the word that ends there (zt_py_ncls: none, a mark or
+ * an unknown character, after which the next word starts afresh). */
+typedef struct clspos {
+    int n;
+    uint8_t cls[CLS_KEEP];
+    float sc[CLS_KEEP];
+} clspos;
+
+static void cls_put(clspos *p, unsigned c, float v)
+{
+    for (int k = 0; k < p->n; k++)
+        if (p->cls[k] == c) {
+            if (v > p->sc[k])
+                p->sc[k] = v;
+            return;
+        }
+    if (p->n < CLS_KEEP) {
+        p->cls[p->n] = (uint8_t)c;
+        p->sc[p->n++] = v;
+        return;
+    }
+    int lo = 0;
+    for (int k = 1; k < CLS_KEEP; k++)
+        if (p->sc[k] < p->sc[lo])
+            lo = k;
+    if (v > p->sc[lo]) {
+        p->cls[lo] = (uint8_t)c;
+        p->sc[lo] = v;
+    }
+}
+
+/* A word of class c (ZT_PY_NOCLS: none) with log probability lp from
+ * position from to position to. */
+static void cls_step(const clspos *from, clspos *to, unsigned c, float lp)
+{
+    unsigned nc = zt_py_ncls;
+    for (int k = 0; k < from->n; k++) {
+        float v = from->sc[k] + lp;
+        if (c != ZT_PY_NOCLS) {
+            float pmi = zt_py_cls_pmi[from->cls[k] * nc + c];
+            pmi = pmi > ZT_RP_CLS_CAP ? ZT_RP_CLS_CAP
+                  : pmi < -ZT_RP_CLS_CAP ? -ZT_RP_CLS_CAP : pmi;
+            v += ZT_RP_CLS_WEIGHT * pmi;
+        }
+        cls_put(to, c == ZT_PY_NOCLS ? nc : c, v);
+    }
+}
+
+/* As zt_rp_seg_score, with the word classes: the best segmentation of
+ * cps[0..n) under P(w | previous word) = P(w) P(class | previous class) /
+ * P(class), jieba's part-of-speech steps over the word data's frequencies.
+ * The unigram alone hardly tells 聰明的，他會 from 聰明的，要會 (要 is as
+ * common as 他); a pronoun before a verb is a common step, a verb before
+ * one less so.  Each step is held to +-ZT_RP_CLS_CAP: jieba's tags are
+ * noisy (很 is "zg"), and an unseen step would otherwise cost e^10.  Used
+ * where readings compete (decide), not in the search. */
+float zt_rp_seg_score_cls(const struct zt_rp_stab *t, const uint32_t *cps,
+                          size_t n)
+{
+    clspos pos[64 + 1];
+    if (n > 64)
+        n = 64;
+    pos[0].n = 1;
+    pos[0].cls[0] = (uint8_t)zt_py_ncls;
+    pos[0].sc[0] = 0;
+    for (size_t i = 1; i <= n; i++)
+        pos[i].n = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pos[i].n)
+            continue;
+        uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
+        uint32_t root = rec ? zt_py_r_wnode[rec - 1] : 0;
+        unsigned c1 = root && zt_py_w_nodes[root].roff != ZT_PY_NOWORD
+                          ? zt_py_w_cls[root] : ZT_PY_NOCLS;
+        cls_step(&pos[i], &pos[i + 1], c1, zt_rp_cs(t, cps[i]));
+        if (!root || i + 1 >= n || !zt_rp_is_han(cps[i + 1]))
+            continue;
+        /* The longer words from i, as zt_rp_seg_score finds them. */
+        uint32_t first = zt_py_r_wfirst[rec - 1];
+        uint32_t s1 = zt_rp_simp_bmp(t, cps[i + 1]), node = 0;
+        if (zt_py_bigram(first, s1))
+            node = zt_py_pair_node(first, s1);
+        if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
+            node = zt_py_pair_node(first, cps[i + 1]);
+        for (size_t j = i + 1; node;) {
+            if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD)
+                cls_step(&pos[i], &pos[j + 1], zt_py_w_cls[node],
+                         zt_py_w_nodes[node].logp);
+            if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
+                !zt_py_w_nodes[node].nkids)
+                break;
+            uint32_t sj = zt_rp_simp_bmp(t, cps[j]);
+            uint32_t next = zt_py_word_child(node, sj);
+            if (!next && sj != cps[j])
+                next = zt_py_word_child(node, cps[j]);
+            node = next;
+        }
+    }
+    float best = -1e30f;
+    for (int k = 0; k < pos[n].n; k++)
+        if (pos[n].sc[k] > best)
+            best = pos[n].sc[k];
+    float pp = 0;
+    for (size_t i = 1; i < n; i++)
+        pp += zt_rp_punct_pair(cps[i - 1], cps[i]);
+    return (n ? best : 0) + pp;
+}
+
 /* The word-trie node reached from the root of ch[m] along ch[m-1] .. ch[0]
  * and then c (Simplified form first, as seg_score), 0 if none. */
 static uint32_t word_walk(const struct zt_rp_stab *t, const uint32_t *ch,

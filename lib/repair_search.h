@@ -54,6 +54,9 @@ ZT_HIDDEN float zt_rp_char_score(uint32_t cp);
 /* The best segmentation of cps[0..n) into dictionary words (at most 64). */
 ZT_HIDDEN float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                                 size_t n);
+/* The same with the word classes' steps (part of speech): for decisions. */
+ZT_HIDDEN float zt_rp_seg_score_cls(const struct zt_rp_stab *t,
+                                    const uint32_t *cps, size_t n);
 /* The best segmentation score of a path's characters (ch[0] the last,
  * before[k] the score before ch[k], n of them) followed by c (Simplified
  * form sc), given seg1, the score with c as a word of its own. */

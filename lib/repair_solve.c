@@ -1159,11 +1159,11 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             ncps += left;
             memcpy(cps + ncps, after, nafter * sizeof *after);
             ncps += nafter;
-            sc[k] = zt_rp_seg_score(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+            sc[k] = zt_rp_seg_score_cls(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
             if (c1 == S->w->len && ncps)
                 sc[k] += zt_rp_line_end(cps[ncps - 1]);
 #ifdef ZT_RP_DEBUG_CANDS
-            fprintf(stderr, "cand %d %.2f (pr %.2f): ", k, sc[k], pr);
+            fprintf(stderr, "cand %d %.2f (pr %.2f uni %.2f cls %.2f): ", k, sc[k], pr, zt_rp_seg_score(S->d->r->stab, cps, ncps), zt_rp_seg_score_cls(S->d->r->stab, cps, ncps));
             dbg_cps("", cps, ncps);
             fputc('\n', stderr);
 #endif

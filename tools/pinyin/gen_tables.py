@@ -94,6 +94,36 @@ def read_words(path, fixes):
     return words
 
 
+def read_tags(path):
+    """{word: part-of-speech tag}."""
+    tags = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        w, t = line.rstrip("\n").split("\t")
+        tags[w] = t
+    return tags
+
+
+def read_tag_trans(path):
+    """The word-start classes (S:tag, B:tag) in file order, and the step
+    matrix: (n + 1) rows of n, row i from a word of class i (its end state:
+    S:tag or E:tag), row n from no word (^)."""
+    steps, tos = {}, []
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        fr, to, v = line.rstrip("\n").split("\t")
+        if to not in tos:
+            tos.append(to)
+        steps[(fr, to)] = float(v)
+    rows = []
+    for c in tos + ["^"]:
+        fr = c if c == "^" or c.startswith("S:") else "E:" + c[2:]
+        rows.extend(steps[(fr, to)] for to in tos)
+    return tos, rows
+
+
 def build_trie(keys):
     """keys: list of strings.  Returns (hi, pages, nodes, cps, nodeval) in
     trie.h's layout; nodeval[i] = key index + 1 of the key ending at node i."""
@@ -309,6 +339,22 @@ def main():
         v = wnodes[node][0] if node else 0
         r_logp.append(wlogp[v - 1] if v else unk)
 
+    # Word classes (part-of-speech tag, one character or more) and the
+    # class-to-class steps, for repair's decisions (data/pinyin/tags.txt,
+    # tag_trans.txt; see tools/pinyin/import_tags.py).  Class ZT_PY_NOCLS
+    # (255): a word jieba has no tag for.
+    cls_names, pmi = read_tag_trans(datadir + "/tag_trans.txt")
+    cls_id = {c: i for i, c in enumerate(cls_names)}
+    wtag = read_tags(datadir + "/tags.txt")
+    w_cls = [255] * len(wnodes)
+    for n, node in enumerate(wnodes):
+        if node[0]:
+            w = words[node[0] - 1][0]
+            t = wtag.get(w)
+            if t is not None:
+                w_cls[n] = cls_id[("S:" if len(w) == 1 else "B:") + t]
+    assert len(cls_names) < 255
+
     # Prior buckets of each record's readings (the model's shared features):
     # bucket in the low 4 bits, 0x10 = the dictionary's favourite reading.
     prior = dict_prior(words)
@@ -417,6 +463,9 @@ def main():
            "};",
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            "const uint64_t zt_py_w_trigram[%d] = {%s};" % (len(tbits), ",".join("0x%xu" % b for b in tbits)),
+           "const uint32_t zt_py_ncls = %d;" % len(cls_names),
+           c_int_array("uint8_t", "zt_py_w_cls", w_cls),
+           "const float zt_py_cls_pmi[%d] = {%s};" % (len(pmi), ",".join("%.3ff" % x for x in pmi)),
            c_int_array("uint8_t", "zt_py_rprior", rprior),
            c_int_array("uint8_t", "zt_py_r_poly", r_poly),
            "const zt_py_rseg zt_py_r_seg[%d] = {" % len(r_wnode),
