@@ -55,6 +55,49 @@ float zt_rp_char_score(uint32_t cp)
     return rec ? zt_py_r_logp[rec - 1] : zt_py_unk_logp;
 }
 
+/* The dictionary words of two or more characters that start at cps[i]
+ * (record rec, which starts some word): node[k] ends at cps[end[k] - 1].
+ * At most 7 (words of up to 8 characters).  The bigram filter answers most
+ * misses without the hash. */
+static size_t words_from(const struct zt_rp_stab *t, const uint32_t *cps,
+                         size_t n, size_t i, uint32_t rec, uint32_t *node,
+                         size_t *end)
+{
+    size_t k = 0;
+    if (i + 1 >= n || !zt_rp_is_han(cps[i + 1]))
+        return 0;
+    uint32_t first = zt_py_r_wfirst[rec - 1];
+    uint32_t s1 = zt_rp_simp_bmp(t, cps[i + 1]), nd = 0;
+    if (zt_py_bigram(first, s1))
+        nd = zt_py_pair_node(first, s1);
+    if (!nd && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
+        nd = zt_py_pair_node(first, cps[i + 1]);
+    for (size_t j = i + 1; nd;) {
+        if (zt_py_w_nodes[nd].roff != ZT_PY_NOWORD) {
+            node[k] = nd;
+            end[k++] = j + 1;
+        }
+        if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
+            !zt_py_w_nodes[nd].nkids)
+            break;
+        uint32_t sj = zt_rp_simp_bmp(t, cps[j]);
+        uint32_t next = zt_py_word_child(nd, sj);
+        if (!next && sj != cps[j])
+            next = zt_py_word_child(nd, cps[j]);
+        nd = next;
+    }
+    return k;
+}
+
+/* What the marks in a row cost (zt_rp_punct_pair) over cps[0..n). */
+static float punct_pairs(const uint32_t *cps, size_t n)
+{
+    float pp = 0;
+    for (size_t i = 1; i < n; i++)
+        pp += zt_rp_punct_pair(cps[i - 1], cps[i]);
+    return pp;
+}
+
 /* The best segmentation of cps[0..n) into dictionary words. */
 float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                        size_t n)
@@ -66,37 +109,18 @@ float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
     for (size_t i = n; i-- > 0;) {
         float b = zt_rp_cs(t, cps[i]) + best[i + 1];
         uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
-        if (rec && zt_py_r_wnode[rec - 1] && i + 1 < n &&
-            zt_rp_is_han(cps[i + 1])) {
-            uint32_t first = zt_py_r_wfirst[rec - 1];
-            uint32_t s1 = zt_rp_simp_bmp(t, cps[i + 1]), node = 0;
-            /* The bigram filter answers most misses without the hash. */
-            if (zt_py_bigram(first, s1))
-                node = zt_py_pair_node(first, s1);
-            if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
-                node = zt_py_pair_node(first, cps[i + 1]);
-            for (size_t j = i + 1; node;) {
-                if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD) {
-                    float c = zt_py_w_nodes[node].logp + best[j + 1];
-                    if (c > b)
-                        b = c;
-                }
-                if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
-                    !zt_py_w_nodes[node].nkids)
-                    break;
-                uint32_t sj = zt_rp_simp_bmp(t, cps[j]);
-                uint32_t next = zt_py_word_child(node, sj);
-                if (!next && sj != cps[j])
-                    next = zt_py_word_child(node, cps[j]);
-                node = next;
+        if (rec && zt_py_r_wnode[rec - 1]) {
+            uint32_t node[8];
+            size_t end[8], nw = words_from(t, cps, n, i, rec, node, end);
+            for (size_t k = 0; k < nw; k++) {
+                float c = zt_py_w_nodes[node[k]].logp + best[end[k]];
+                if (c > b)
+                    b = c;
             }
         }
         best[i] = b;
     }
-    float pp = 0;
-    for (size_t i = 1; i < n; i++)
-        pp += zt_rp_punct_pair(cps[i - 1], cps[i]);
-    return best[0] + pp;
+    return best[0] + punct_pairs(cps, n);
 }
 
 /* The class model (zt_rp_seg_score_cls): what a step from a word of class
@@ -189,37 +213,19 @@ float zt_rp_seg_score_cls(const struct zt_rp_stab *t, const uint32_t *cps,
         unsigned c1 = root && zt_py_w_nodes[root].roff != ZT_PY_NOWORD
                           ? zt_py_w_cls[root] : ZT_PY_NOCLS;
         cls_step(&pos[i], &pos[i + 1], c1, zt_rp_cs(t, cps[i]));
-        if (!root || i + 1 >= n || !zt_rp_is_han(cps[i + 1]))
+        if (!root)
             continue;
-        /* The longer words from i, as zt_rp_seg_score finds them. */
-        uint32_t first = zt_py_r_wfirst[rec - 1];
-        uint32_t s1 = zt_rp_simp_bmp(t, cps[i + 1]), node = 0;
-        if (zt_py_bigram(first, s1))
-            node = zt_py_pair_node(first, s1);
-        if (!node && s1 != cps[i + 1] && zt_py_bigram(first, cps[i + 1]))
-            node = zt_py_pair_node(first, cps[i + 1]);
-        for (size_t j = i + 1; node;) {
-            if (zt_py_w_nodes[node].roff != ZT_PY_NOWORD)
-                cls_step(&pos[i], &pos[j + 1], zt_py_w_cls[node],
-                         zt_py_w_nodes[node].logp);
-            if (++j >= n || j >= i + 8 || !zt_rp_is_han(cps[j]) ||
-                !zt_py_w_nodes[node].nkids)
-                break;
-            uint32_t sj = zt_rp_simp_bmp(t, cps[j]);
-            uint32_t next = zt_py_word_child(node, sj);
-            if (!next && sj != cps[j])
-                next = zt_py_word_child(node, cps[j]);
-            node = next;
-        }
+        uint32_t node[8];
+        size_t end[8], nw = words_from(t, cps, n, i, rec, node, end);
+        for (size_t k = 0; k < nw; k++)
+            cls_step(&pos[i], &pos[end[k]], zt_py_w_cls[node[k]],
+                     zt_py_w_nodes[node[k]].logp);
     }
     float best = -1e30f;
     for (int k = 0; k < pos[n].n; k++)
         if (pos[n].sc[k] > best)
             best = pos[n].sc[k];
-    float pp = 0;
-    for (size_t i = 1; i < n; i++)
-        pp += zt_rp_punct_pair(cps[i - 1], cps[i]);
-    return (n ? best : 0) + pp;
+    return (n ? best : 0) + punct_pairs(cps, n);
 }
 
 /* The word-trie node reached from the root of ch[m] along ch[m-1] .. ch[0]
