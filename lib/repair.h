@@ -55,6 +55,13 @@ typedef struct zt_rp_doc {
      * character (man pages: "輸出."), so that a '?' ending a line may also
      * have swallowed such a byte (see zt_rp_line). */
     int ascii_ends;
+    /* How many of the document's lines end in each opening mark （“《「【
+     * (zt_rp_opener), of how many that end in a wide character or in ASCII
+     * punctuation after one: a document whose lines were cut inside a
+     * quote (text taken from HTML at its tags) ends many in 「, which a
+     * '?' at a line end may then hide as well as a 。. */
+    uint32_t open_ends[5];
+    uint32_t wide_ends;
     /* Scratch for one line, reused (see repair_line.c). */
     uint16_t *ob;
     uint32_t *osrc;
@@ -64,6 +71,19 @@ typedef struct zt_rp_doc {
 /* ---- repair_reading.c ---------------------------------------------------- */
 
 enum { ZT_RP_NOMATCH = 0, ZT_RP_MATCH = 1 };
+
+/* Which opening mark cp is, （“《「【 = 0..4, or -1. */
+ZT_INLINE int zt_rp_opener(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF08: return 0;
+    case 0x201C: return 1;
+    case 0x300A: return 2;
+    case 0x300C: return 3;
+    case 0x3010: return 4;
+    default: return -1;
+    }
+}
 
 /* Is cp a Han ideograph (the only thing the injector annotated)? */
 ZT_INLINE int zt_rp_is_han(uint32_t cp)

@@ -180,6 +180,32 @@ static void test_line_end_ascii(void **state)
     zt_repairer_free(k);
 }
 
+/* A lone '?' ending a line after 在 hides 。 (A1 A3) or 「 (A1 B8) alike:
+ * 。 ends lines, 「 seldom does... unless the document's lines end in it
+ * often (text cut into lines at HTML tags: 請在「<b>工具</b>」): then it is a
+ * close call, reported, not a silent 。. */
+static void test_line_end_open(void **state)
+{
+    (void)state;
+    zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
+    const char *line = "如果要保存文件，請(qǐng)?jiān)凇?";
+    expect_sure(k, line, "如果要保存文件，請在。");
+    zt_repair_report rep;
+    zt_repair_report_init(&rep);
+    char doc[4096] = "";
+    for (int i = 0; i < 20; i++)
+        strcat(doc, i % 2 ? "要打開文件，請點擊「\n" : "選擇所需的格式。\n");
+    strcat(doc, line);
+    char *got = fix(k, doc, &rep);
+    const char *want = "如果要保存文件，請在?";
+    assert_string_equal(got + strlen(got) - strlen(want), want);
+    assert_int_equal(rep.nunresolved, 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_AMBIGUOUS);
+    zt_free(got);
+    zt_repair_report_free(&rep);
+    zt_repairer_free(k);
+}
+
 static void test_script(void **state)
 {
     (void)state;
@@ -383,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_strip),
         cmocka_unit_test(test_gbk_recovery),
         cmocka_unit_test(test_line_end_ascii),
+        cmocka_unit_test(test_line_end_open),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_aid),
         cmocka_unit_test(test_boilerplate),
