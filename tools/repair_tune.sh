@@ -1,49 +1,94 @@
 #!/bin/sh
-# tools/repair_tune.sh - the tuning set for zhtext repair, and a sweep of
-# the decision margin on it.
+# tools/repair_tune.sh - the tuning sets for zhtext repair, and a sweep of
+# the decision margin on them.
 #
 # Repair's few free numbers (the decision margin in lib/repair_solve.c, the
-# punctuation rates there) were chosen on text that the benchmark
-# (bench/repair.sh, ../shared/data/corpus/zh_simp.txt) does not contain:
-# the Simplified Chinese manual pages of Debian's manpages-zh, pinned here.
-# This script rebuilds that set (lines of the pages with at least 8 Han
-# characters, deduplicated, converted s2t and damaged by the test
-# simulator) and scores a build per margin.
+# punctuation rates and class weights in lib/repair_search.h) were chosen on
+# text that the benchmark (bench/repair.sh, ../shared/data/corpus/zh_simp.txt)
+# does not contain, from Debian packages pinned here:
+#   man   the Simplified Chinese manual pages of manpages-zh (the set the
+#         numbers were chosen on);
+#   help  the zh-CN HTML manuals of debian-reference, gimp-help and
+#         libreoffice-help, text nodes taken as lines (so many lines end at
+#         an inline tag, in 「 or mid-sentence: a check of what documents
+#         unlike the benchmark's do, silent errors above all).
+# Each set: lines with at least 8 Han characters (and more than half Han),
+# deduplicated, converted s2t and damaged by the test simulator; one build
+# per margin scores both.
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 2.5 3 3.5 4)
-# Needs apt-get (Debian's archive) and python3; takes a few minutes (one
-# build per margin).
+# Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
-DEB=manpages-zh_1.6.4.0-1_all.deb
-SHA=81bae29495f6445db290e3f329f1203eb19b651c2a7ea165b74ebdc853a32ac1
 T=${TMPDIR:-/tmp}/zt-repair-tune
 mkdir -p "$T"
 make --no-print-directory -s build/zhtext build/sim_damage
-if [ ! -f "$T/$DEB" ]; then
-    (cd "$T" && apt-get download manpages-zh=1.6.4.0-1 >/dev/null 2>&1) || {
-        echo "repair_tune: cannot download $DEB"; exit 1; }
-fi
-echo "$SHA  $T/$DEB" | sha256sum -c --quiet
-rm -rf "$T/x" && dpkg -x "$T/$DEB" "$T/x"
-find "$T/x" -path '*zh_CN*' -name '*.gz' | sort | xargs zcat | python3 -c '
+
+# fetch PACKAGE=VERSION FILE SHA256
+fetch() {
+    if [ ! -f "$T/$2" ]; then
+        (cd "$T" && apt-get download "$1" >/dev/null 2>&1) || {
+            echo "repair_tune: cannot download $1"; exit 1; }
+    fi
+    echo "$3  $T/$2" | sha256sum -c --quiet
+    dpkg -x "$T/$2" "$T/x.$4"
+}
+
+# Lines worth tuning on, from text on stdin, deduplicated.
+KEEP='
+def keep(lines):
+    seen, out = set(), []
+    for l in lines:
+        han = sum(1 for c in l if "\u4e00" <= c <= "\u9fff")
+        if han >= 8 and han / len(l) > 0.5 and l not in seen:
+            seen.add(l)
+            out.append(l)
+    sys.stdout.write("\n".join(out) + "\n")
+'
+
+rm -rf "$T"/x.* && mkdir -p "$T/man" "$T/help"
+fetch manpages-zh=1.6.4.0-1 manpages-zh_1.6.4.0-1_all.deb \
+    81bae29495f6445db290e3f329f1203eb19b651c2a7ea165b74ebdc853a32ac1 man
+find "$T/x.man" -path '*zh_CN*' -name '*.gz' | sort | xargs zcat | python3 -c "
 import re, sys
-seen, out = set(), []
-for l in sys.stdin.buffer.read().decode("utf-8", "replace").split("\n"):
-    if l.startswith(".") or l.startswith("\x27"):
-        l = re.sub(r"^\.[A-Za-z]+\s*", "", l)
-    l = re.sub(r"\\f[BIRP]", "", l)
-    l = re.sub(r"\\.", "", l).strip()
-    han = sum(1 for c in l if "\u4e00" <= c <= "\u9fff")
-    if han >= 8 and han / len(l) > 0.5 and l not in seen:
-        seen.add(l)
-        out.append(l)
-sys.stdout.write("\n".join(out) + "\n")
-' > "$T/simp.txt"
-build/zhtext convert -c s2t "$T/simp.txt" > "$T/trad.txt"
-build/sim_damage < "$T/trad.txt" > "$T/damaged.txt"
-echo "tuning set: $(wc -l < "$T/simp.txt") lines, $(wc -m < "$T/trad.txt") characters"
+$KEEP
+ls = []
+for l in sys.stdin.buffer.read().decode('utf-8', 'replace').split('\n'):
+    if l.startswith('.') or l.startswith('\x27'):
+        l = re.sub(r'^\.[A-Za-z]+\s*', '', l)
+    l = re.sub(r'\\\\f[BIRP]', '', l)
+    l = re.sub(r'\\\\.', '', l).strip()
+    ls.append(l)
+keep(ls)
+" > "$T/man/simp.txt"
+
+fetch debian-reference-zh-cn=2.100 debian-reference-zh-cn_2.100_all.deb \
+    6d2d8d9a646397e28b04cdff23d2e4374101ebf9be348e35961af62c8a2d0977 help
+fetch gimp-help-zh-cn=2.10.34-2 gimp-help-zh-cn_2.10.34-2_all.deb \
+    4b2c2c8c0e92dde4d278d668e0ae83fd3731ef1e717d76240ae60339b703efda help
+fetch libreoffice-help-zh-cn=4:7.4.7-1+deb12u14 \
+    'libreoffice-help-zh-cn_4%3a7.4.7-1+deb12u14_all.deb' \
+    db867cdece4c2f9c7eebe65e519c6cf386fdcf49d6e061db3dffec893b3e1dee help
+python3 -c "
+import glob, html, re, sys
+$KEEP
+ls = []
+for f in sorted(glob.glob(sys.argv[1] + '/**/*.html', recursive=True)):
+    t = open(f, encoding='utf-8', errors='replace').read()
+    t = re.sub(r'(?s)<(script|style)[^>]*>.*?</\1>', '', t)
+    t = html.unescape(re.sub(r'(?s)<[^>]+>', '\n', t))
+    ls.extend(' '.join(l.split()) for l in t.split('\n'))
+keep(ls)
+" "$T/x.help" > "$T/help/simp.txt"
+
+for s in man help; do
+    build/zhtext convert -c s2t "$T/$s/simp.txt" > "$T/$s/trad.txt"
+    build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
+    echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
+done
 for m in ${*:-2.5 3 3.5 4}; do
     make --no-print-directory -s BUILD="$T/b$m" OPT="-O2 -DZT_RP_MARGIN=$m" "$T/b$m/zhtext"
-    "$T/b$m/zhtext" repair --script keep --report "$T/rep$m" "$T/damaged.txt" > "$T/out$m.txt"
-    python3 bench/repair_score.py "$T/trad.txt" "$T/out$m.txt" "margin $m" "$T/damaged.txt"
-    python3 bench/repair_silent.py "$T/damaged.txt" "$T/rep$m" "$T/trad.txt" "$T/out$m.txt" "margin $m"
+    for s in man help; do
+        "$T/b$m/zhtext" repair --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
+        python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
+        python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
+    done
 done
