@@ -524,6 +524,9 @@ static int expand_q2(solver *S, size_t i, int collapse)
                         skip[v] = 1;
                 }
     }
+    /* Best first, each lead byte's state is full after its first KBEST
+     * paths, and no later one can get in: skip it from then on. */
+    uint8_t got[256] = {0};
     for (size_t e = 0; e < na; e++) {
         const struct q2ent *en = &all[e];
         uint8_t b = en->b;
@@ -535,6 +538,8 @@ static int expand_q2(solver *S, size_t i, int collapse)
             if (!add_path(S, en->id, v, (uint16_t)(v | K_PEND), p.lastcp,
                           p.score, p.cnode, p.seg, p.h))
                 return 0;
+            if (++got[v] == KBEST)
+                skip[v] = 1;
         }
     }
     return 1;
