@@ -39,6 +39,12 @@ $PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs
 $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
 "$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null
 $PY bench/repair_silent.py "$T/damaged.txt" "$T/rep" "$T/trad.txt" "$T/keep.txt" "repair --script keep"
+# The same damage decoded as Python's errors="replace" does (U+FFFD for each
+# byte that starts no valid pair, nothing swallowed): accuracy only.
+"$BUILD/sim_damage" -u < "$T/trad.txt" > "$T/damaged_u.txt"
+"$BUILD/zhtext" repair --script keep --report "$T/rep_u" "$T/damaged_u.txt" > "$T/keep_u.txt"
+$PY bench/repair_score.py "$T/trad.txt" "$T/keep_u.txt" "U+FFFD form, repair --script keep vs Traditional" "$T/damaged_u.txt" | head -1
+$PY bench/repair_silent.py "$T/damaged_u.txt" "$T/rep_u" "$T/trad.txt" "$T/keep_u.txt" "U+FFFD form, repair --script keep"
 $PY - "$T/rep" <<'PYEOF'
 import json, sys, collections
 # One object per 8 MiB part of the file: add them up.

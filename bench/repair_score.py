@@ -25,11 +25,12 @@ def damage_kind(d):
 
 
 def line_diff(r, g):
-    """(characters that differ, of them written as '?' in place) for a line."""
+    """(characters that differ, of them written as '?' in place) for a line;
+    U+FFFD counts as '?' (the mark of doubt where the input used it)."""
     sm = difflib.SequenceMatcher(None, r, g, autojunk=False)
     bad = max(len(r), len(g)) - sum(b.size for b in sm.get_matching_blocks())
     qmarks = sum(j2 - j1 for tag, i1, i2, j1, j2 in sm.get_opcodes()
-                 if tag == "replace" and i2 - i1 == j2 - j1 and set(g[j1:j2]) == {"?"})
+                 if tag == "replace" and i2 - i1 == j2 - j1 and set(g[j1:j2]) <= {"?", "\ufffd"})
     return bad, qmarks
 
 

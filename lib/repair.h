@@ -160,6 +160,10 @@ typedef struct zt_rp_lw {
     zt_rp_con *con;
     size_t ncon, concap;
     size_t nholes;
+    /* What marks a character in doubt in the output: '?', or U+FFFD where
+     * the line's damage is marked so (a decoder that replaces each bad
+     * byte by it). */
+    uint32_t doubt;
 } zt_rp_lw;
 
 /* Parse a one-syllable reading into c (syl, tone); 0 if it is none. */

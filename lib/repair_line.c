@@ -260,12 +260,50 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     zt_status st = grow(d, 2 * n + 2);
     if (st != ZT_OK)
         return st;
-    zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0};
+    zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];
         int fw = c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] == 0x88;
+        /* A decoder that replaces each byte it cannot decode and swallows
+         * nothing (Python's errors="replace": U+FFFD; some write '?') turns
+         * 日報's "C8 D5 88 (qǐng) F3 (bào)" into 日�(qǐng)�(bào): the hidden
+         * byte with its reading, the '(' kept.  A hole all the same. */
+        size_t rl = c == '?' ? 1
+                    : c == 0xEF && i + 2 < n && s[i + 1] == 0xBF && s[i + 2] == 0xBD ? 3
+                    : 0;
+        if (rl && i + rl < n) {
+            size_t at = i + rl;
+            int f2 = s[at] == 0xEF && at + 2 < n && s[at + 1] == 0xBC && s[at + 2] == 0x88;
+            size_t open = f2 ? 3 : s[at] == '(' ? 1 : 0;
+            size_t bl = open ? zt_rp_body_len(s + at + open, n - at - open, f2) : 0;
+            zt_rp_con con;
+            if (bl && zt_rp_con_parse((const char *)s + at + open, bl, &con)) {
+                size_t end = at + open + bl + (f2 ? 3 : 1);
+                if (rl == 3)
+                    w.doubt = 0xFFFD;
+                con.at = (uint32_t)w.len;
+                con.end = (uint32_t)end;
+                if ((st = add_con(&w, &con)) != ZT_OK)
+                    goto done;
+                w.osrc[w.len] = (uint32_t)i;
+                w.ob[w.len++] = ZT_OB_HOLE | ZT_OB_START | ZT_OB_CON | ZT_OB_ANN;
+                w.nholes++;
+                d->holes++;
+                i = end;
+                continue;
+            }
+        }
+        if (rl == 3) {
+            /* U+FFFD alone: one hidden byte, which completes the lead byte
+             * before it (the decoder then found its next pair again). */
+            w.osrc[w.len] = (uint32_t)i;
+            w.ob[w.len++] = ZT_OB_Q1 | ZT_OB_START;
+            w.doubt = 0xFFFD;
+            i += 3;
+            continue;
+        }
         if (c == '(' || c == '?' || fw) {
             size_t open = fw ? 3 : 1;
             size_t bl = zt_rp_body_len(s + i + open, n - i - open, fw);

@@ -306,10 +306,15 @@ static size_t candidates(const solver *S, size_t i, unsigned kind,
             lo = hi = '?';
         } else {
             /* Only a byte that completes the pending lead can follow it
-             * (the search would drop the others). */
+             * (the search would drop the others).  A U+FFFD alone (no
+             * second byte swallowed) is a byte the decoder could not pair
+             * with the known byte after it, or it would have. */
             const struct zt_rp_stab *t = S->d->r->stab;
+            unsigned nb = i + 1 < w->len && kind_of(w, i + 1) == 0
+                              ? w->ob[i + 1] & 0xFF : 0;
             for (unsigned k = 0; k < t->nvalid[last]; k++)
-                v[n++] = t->valid[last][k];
+                if (!nb || !zt_gbk_pair(t->valid[last][k], nb))
+                    v[n++] = t->valid[last][k];
             return n;
         }
     } else { /* Q2 */
@@ -929,7 +934,7 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
         if (cps && *ncps < cap)
             cps[(*ncps)++] = cp;
         if (qmark && nout < nq && qmark[nout]) {
-            cp = '?';
+            cp = w->doubt;
             raw = NULL;
         }
         nout++;
@@ -964,7 +969,8 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
                 st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
         } else if (kind == ZT_OB_Q1) {
-            st = zt_buf_append(S->out, "?", 1);
+            /* '?', or U+FFFD, as the input had it. */
+            st = zt_buf_append(S->out, w->s + at, w->s[at] == '?' ? 1 : 3);
             remember(S, '?');
         } else {
             uint32_t cp;

@@ -1,13 +1,13 @@
 /*
  * sim_damage.c - the damage simulator as a filter, for bench/repair.sh:
- *   sim_damage < traditional.txt > damaged.txt
+ *   sim_damage [-u] < traditional.txt > damaged.txt
  * (test code; see sim_damage.h).
  */
 #include <stdio.h>
 
 #include "sim_damage.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
     size_t cap = 1 << 20, n = 0, r;
     char *in = malloc(cap);
@@ -21,6 +21,8 @@ int main(void)
         fprintf(stderr, "sim_damage: cannot initialise\n");
         return 1;
     }
+    /* -u: decode as Python's errors="replace" (U+FFFD per bad byte). */
+    s.each = argc > 1 && strcmp(argv[1], "-u") == 0;
     size_t olen;
     char *out = sim_damage(&s, in, n, &olen);
     fwrite(out, 1, olen, stdout);

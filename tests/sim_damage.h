@@ -6,7 +6,8 @@
  * text -> GBK bytes -> for each table character, in table order, every
  * occurrence of its two bytes (with no regard for character boundaries) is
  * followed by "(reading)" -> decoded with '?' for each invalid pair (the
- * pair's two bytes become one '?').  The table is every Traditional-only
+ * pair's two bytes become one '?'; or, with sim.each, U+FFFD for each
+ * byte that starts no valid pair, as Python's errors="replace" decodes).  The table is every Traditional-only
  * character GBK has (one that t2s changes), with its first reading in tone
  * marks.  Lines are damaged one at a time.
  *
@@ -78,6 +79,10 @@ static size_t sim_marks(const char *r, char *out)
 typedef struct sim {
     int32_t *rank;             /* 65536 entries */
     uint8_t (*ann)[32];        /* 65536 entries: len byte + bytes */
+    /* Decode as Python's errors="replace" does: each byte that does not
+     * start a valid pair becomes U+FFFD, and the next byte is read again
+     * (nothing swallowed), instead of '?' for the pair. */
+    int each;
 } sim;
 
 static int sim_is_trad(uint32_t cp, const zt_converter *t2s)
@@ -94,6 +99,7 @@ static int sim_init(sim *s)
     zt_converter *t2s;
     if (zt_converter_new("t2s", NULL, 0, &t2s) != ZT_OK)
         return -1;
+    s->each = 0;
     s->rank = malloc(65536 * sizeof *s->rank);
     s->ann = calloc(65536, sizeof *s->ann);
     if (!s->rank || !s->ann)
@@ -256,6 +262,9 @@ static void sim_line(const sim *s, const uint8_t *l, size_t n, char **o,
                 uint8_t u[4];
                 sim_put(o, olen, ocap, u, zt_utf8_encode(cp, u));
                 i += 2;
+            } else if (s->each) {
+                sim_put(o, olen, ocap, "\xEF\xBF\xBD", 3);
+                i++;
             } else {
                 sim_put(o, olen, ocap, "?", 1);
                 i += i + 1 < dl && d[i + 1] <= 0xFF ? 2 : 1;

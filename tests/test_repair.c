@@ -137,6 +137,23 @@ static void test_gbk_recovery(void **state)
     /* The run after the '?' realigns: 因為 = D2 F2 9E E9, 驗 = F2 9E. */
     expect(k, "因?yàn)?wèi)天氣(qì)變(biàn)化", "因為天氣變化");
     expect(k, "我們三個(gè)人一起參(cān)加了?qióng)?huì)議(yì)。", "我們三個人一起參加了會議。");
+    /* Decoded by a decoder that replaces each bad byte by U+FFFD and
+     * swallows nothing (Python's errors="replace"): the same holes with
+     * their '(' kept, and a U+FFFD alone is one byte that did not pair with
+     * the next; a real parenthesis after U+FFFD stays. */
+    expect_sure(k, "湖南日\xEF\xBF\xBD(qǐng)\xEF\xBF\xBD(bào)", "湖南日報");
+    expect_sure(k, "因\xEF\xBF\xBD(yàn)\xEF\xBF\xBD(wèi)天氣(qì)變(biàn)化", "因為天氣變化");
+    expect_sure(k, "一個(gè)格\xEF\xBF\xBD(jiā)阶址\xEF\xBF\xBD串，指定時(shí)間(jiān)",
+                "一個格式字符串，指定時間");
+    expect(k, "\xEF\xBF\xBD(全媒體記者)", "\xEF\xBF\xBD(全媒體記者)");
+    /* 爲止 = A0 91 D6 B9: the hole (jù) hides D6 (91 D6 is a character
+     * read jù), the U+FFFD alone B9; several pairs fit as well as 止.  In
+     * doubt, the character is written as the input marked it, U+FFFD, not
+     * '?'. */
+    got = fix(k, "他說(shuō)到這(zhè)裏(lǐ)爲(wèi)\xEF\xBF\xBD(jù)\xEF\xBF\xBD.", &rep);
+    assert_string_equal(got, "他說到這裏爲\xEF\xBF\xBD.");
+    assert_int_equal(rep.nunresolved, 1);
+    zt_free(got);
     /* A '?' that is no damage stays: a question mark, and "?x)" that no
      * byte can explain is left and reported. */
     got = fix(k, "是嗎?好(hǎo)", &rep);
