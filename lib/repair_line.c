@@ -120,8 +120,12 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out)
             st = zt_buf_append(out, s + at, zt_utf8_decode(s + at, w->n - at, &cp));
             k++;
         } else if (v == ZT_OB_Q1) {
-            st = zt_buf_append(out, "?", 1);
-            k += 2; /* and its Q2 */
+            /* '?' and its Q2, or a U+FFFD alone: as the input had it. */
+            size_t at = w->osrc[k];
+            st = zt_buf_append(out, s + at, s[at] == '?' ? 1 : 3);
+            k++;
+            if (k < w->len && (w->ob[k] & ZT_OB_KIND) == ZT_OB_Q2)
+                k++;
         } else if (v < 0x80) {
             char ch = (char)v;
             st = zt_buf_append(out, &ch, 1);

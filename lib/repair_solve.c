@@ -928,6 +928,11 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
         } else if (v >= 0x81) {
             pend = v;
             continue;
+        } else if (v == '?' && kind_of(w, i) == ZT_OB_Q1) {
+            /* The mark itself, '?' or U+FFFD, as the input had it. */
+            raw = w->s + w->osrc[i];
+            rawlen = raw[0] == '?' ? 1 : 3;
+            cp = raw[0] == '?' ? '?' : 0xFFFD;
         } else {
             cp = v == 0x80 ? 0x20AC : v;
         }

@@ -146,6 +146,7 @@ static void test_gbk_recovery(void **state)
     expect_sure(k, "一個(gè)格\xEF\xBF\xBD(jiā)阶址\xEF\xBF\xBD串，指定時(shí)間(jiān)",
                 "一個格式字符串，指定時間");
     expect(k, "\xEF\xBF\xBD(全媒體記者)", "\xEF\xBF\xBD(全媒體記者)");
+    expect(k, "他們\xEF\xBF\xBD走了(le)", "他們\xEF\xBF\xBD走了");
     /* 爲止 = A0 91 D6 B9: the hole (jù) hides D6 (91 D6 is a character
      * read jù), the U+FFFD alone B9; several pairs fit as well as 止.  In
      * doubt, the character is written as the input marked it, U+FFFD, not
