@@ -106,8 +106,10 @@ static zt_status emit_cp(zt_buf *out, uint32_t cp)
     return zt_buf_append(out, u, zt_utf8_encode(cp, u));
 }
 
-/* Decode a line without holes (readings stripped). */
-static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out)
+/* Decode a line without holes (readings stripped); a U+FFFD nothing
+ * explains is a lost byte, reported (rep may be NULL). */
+static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
+                              zt_repair_report *rep)
 {
     zt_status st = ZT_OK;
     const uint8_t *s = w->s;
@@ -123,6 +125,8 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out)
             /* '?' and its Q2, or a U+FFFD alone: as the input had it. */
             size_t at = w->osrc[k];
             st = zt_buf_append(out, s + at, s[at] == '?' ? 1 : 3);
+            if (st == ZT_OK && rep && s[at] != '?')
+                st = zt_rp_add_spot(rep, w->base + at, ZT_SPOT_LOST);
             k++;
             if (k < w->len && (w->ob[k] & ZT_OB_KIND) == ZT_OB_Q2)
                 k++;
@@ -413,7 +417,7 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     } else if (!changed) {
         st = zt_buf_append(out, s, n);
     } else {
-        st = decode_plain(&w, out);
+        st = decode_plain(&w, out, d->rep);
     }
     if (st == ZT_OK)
         note_seen(d, (const uint8_t *)out->data + from, out->len - from);

@@ -929,10 +929,14 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
             pend = v;
             continue;
         } else if (v == '?' && kind_of(w, i) == ZT_OB_Q1) {
-            /* The mark itself, '?' or U+FFFD, as the input had it. */
+            /* The mark itself, '?' or U+FFFD, as the input had it; a
+             * U+FFFD is a byte lost for good. */
             raw = w->s + w->osrc[i];
             rawlen = raw[0] == '?' ? 1 : 3;
             cp = raw[0] == '?' ? '?' : 0xFFFD;
+            if (emit && cp == 0xFFFD && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + w->osrc[i],
+                                    ZT_SPOT_LOST);
         } else {
             cp = v == 0x80 ? 0x20AC : v;
         }
@@ -974,8 +978,10 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
                 st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
         } else if (kind == ZT_OB_Q1) {
-            /* '?', or U+FFFD, as the input had it. */
+            /* '?', or U+FFFD (a byte lost: reported), as the input had it. */
             st = zt_buf_append(S->out, w->s + at, w->s[at] == '?' ? 1 : 3);
+            if (st == ZT_OK && w->s[at] != '?' && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + at, ZT_SPOT_LOST);
             remember(S, '?');
         } else {
             uint32_t cp;
