@@ -108,11 +108,25 @@ typedef struct zt_py_rseg {
 } zt_py_rseg;
 extern const zt_py_rseg zt_py_r_seg[];
 
-ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
+ZT_INLINE uint32_t zt_py_pair_hash(uint32_t a, uint32_t b)
 {
     uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u);
-    h = (h * 0xC2B2AE35u) >> 10;
+    return (h * 0xC2B2AE35u) >> 10;
+}
+
+ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
+{
+    uint32_t h = zt_py_pair_hash(a, b);
     return (int)((zt_py_w_bigram[h >> 6] >> (h & 63)) & 1);
+}
+/* The same hash of the last two characters of each word: clear means no
+ * word ends in the pair (repair's search, lib/repair_solve.c). */
+extern const uint64_t zt_py_w_endpair[];
+
+ZT_INLINE int zt_py_endpair(uint32_t a, uint32_t b)
+{
+    uint32_t h = zt_py_pair_hash(a, b);
+    return (int)((zt_py_w_endpair[h >> 6] >> (h & 63)) & 1);
 }
 /* One bit per hash of every three consecutive characters of each word (23
  * bits, 1 MiB): clear means the trie node reached by ..a b has no child c,

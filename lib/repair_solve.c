@@ -554,7 +554,7 @@ static int expand_q2(solver *S, size_t i, int collapse)
  * needed (nh < 0: not yet). */
 typedef struct pcache {
     int nh;
-    uint32_t s0, s1; /* Simplified forms of ch[0], ch[1] */
+    uint32_t s0; /* Simplified form of ch[0] */
     uint32_t ch[WBACK];
     float before[WBACK];
 } pcache;
@@ -574,12 +574,11 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
         if (!t->han && !han)
             pri += zt_rp_punct_pair(p->lastcp, t->c);
         if (han && t->han) {
-            /* No word ends in c unless some word has the last character
-             * and c next to each other: the bigram filter holds the first
-             * two characters of every word, the trigram filter every three
-             * in a row (so 字符串 ends in 串 although no word starts with
-             * 符串).  The word lookups are skipped when even a word would
-             * not get the path into the full state it goes to. */
+            /* No word ends in c unless some word ends in the last
+             * character and c (the word-end filter; 字符串 ends in 串
+             * although no word starts with 符串), in either's Simplified
+             * or written form.  The word lookups are skipped when even a
+             * word would not get the path into the full state it goes to. */
             int sl = S->slot[t->key];
             float mn = sl >= 0 && S->nxt[sl].n == KBEST
                            ? S->nxt[sl].sc[S->nxt[sl].minat] : -1e30f;
@@ -588,14 +587,12 @@ static int extend(solver *S, const node *p, int32_t pid, const trans *t,
             if (pc->nh < 0) {
                 pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
                 pc->s0 = pc->nh > 0 ? zt_rp_simp_bmp(tab, pc->ch[0]) : 0;
-                pc->s1 = pc->nh > 1 ? zt_rp_simp_bmp(tab, pc->ch[1]) : 0;
             }
-            if (pc->nh > 0 && (zt_py_bigram(pc->s0, t->sc) ||
-                               (t->sc != t->c && zt_py_bigram(pc->s0, t->c)) ||
-                               (pc->nh > 1 &&
-                                (zt_py_trigram(pc->s1, pc->s0, t->sc) ||
-                                 (t->sc != t->c &&
-                                  zt_py_trigram(pc->s1, pc->s0, t->c)))))) {
+            if (pc->nh > 0 && (zt_py_endpair(pc->s0, t->sc) ||
+                               (t->sc != t->c && zt_py_endpair(pc->s0, t->c)) ||
+                               (pc->ch[0] != pc->s0 &&
+                                (zt_py_endpair(pc->ch[0], t->sc) ||
+                                 (t->sc != t->c && zt_py_endpair(pc->ch[0], t->c)))))) {
                 seg = zt_rp_word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
                                t->sc, seg);
             } else if (mn >= pri + seg + h) {
@@ -639,7 +636,7 @@ static int expand_q1(solver *S, size_t i)
                 continue; /* nothing completes it */
             for (int k = 0; k < st->n; k++) {
                 const node p = S->pool[st->id[k]];
-                pcache pc = {-1, 0, 0, {0}, {0}};
+                pcache pc = {-1, 0, {0}, {0}};
                 if (!extend(S, &p, st->id[k], &t, &pc))
                     return 0;
             }
@@ -800,7 +797,7 @@ static int advance(solver *S, size_t i)
         for (int k = 0; k < st->n; k++) {
             /* A copy: add_path may move the pool. */
             const node p = S->pool[st->id[k]];
-            pcache pc = {-1, 0, 0, {0}, {0}};
+            pcache pc = {-1, 0, {0}, {0}};
             for (size_t ti = 0; ti < nt; ti++)
                 if (!extend(S, &p, st->id[k], &tr[ti], &pc))
                     return 0;

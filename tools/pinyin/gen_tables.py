@@ -268,6 +268,14 @@ def main():
         if len(w) >= 2:
             h = bigram_hash(ord(w[0]), ord(w[1]))
             bits[h >> 6] |= 1 << (h & 63)
+    # Word-end filter: one bit per hash of the last two characters of each
+    # word, so that repair's search, adding a character after another, can
+    # tell that no word ends in the pair without walking the trie.
+    ebits = [0] * ((1 << BIGRAM_BITS) // 64)
+    for w, _, _ in words:
+        if len(w) >= 2:
+            h = bigram_hash(ord(w[-2]), ord(w[-1]))
+            ebits[h >> 6] |= 1 << (h & 63)
     # Trigram filter: one bit per hash of every three consecutive characters
     # of a word (its trie path), so the segmenter can tell that the trie
     # node for ..a b has no child c before it reads the node's child list
@@ -463,6 +471,7 @@ def main():
            "};",
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            "const uint64_t zt_py_w_trigram[%d] = {%s};" % (len(tbits), ",".join("0x%xu" % b for b in tbits)),
+           "const uint64_t zt_py_w_endpair[%d] = {%s};" % (len(ebits), ",".join("0x%xu" % b for b in ebits)),
            "const uint32_t zt_py_ncls = %d;" % len(cls_names),
            c_int_array("uint8_t", "zt_py_w_cls", w_cls),
            "const float zt_py_cls_pmi[%d] = {%s};" % (len(pmi), ",".join("%.3ff" % x for x in pmi)),
