@@ -100,6 +100,23 @@ static zt_status add_con(zt_rp_lw *w, const zt_rp_con *c)
     return ZT_OK;
 }
 
+/* A hole: the '?' (or U+FFFD) at i hides one byte, read as con says; the
+ * spot ends at end (after the reading's ')'). */
+static zt_status add_hole(zt_rp_doc *d, zt_rp_lw *w, zt_rp_con *con, size_t i,
+                          size_t end)
+{
+    con->at = (uint32_t)w->len;
+    con->end = (uint32_t)end;
+    zt_status st = add_con(w, con);
+    if (st != ZT_OK)
+        return st;
+    w->osrc[w->len] = (uint32_t)i;
+    w->ob[w->len++] = ZT_OB_HOLE | ZT_OB_START | ZT_OB_CON | ZT_OB_ANN;
+    w->nholes++;
+    d->holes++;
+    return ZT_OK;
+}
+
 static zt_status emit_cp(zt_buf *out, uint32_t cp)
 {
     uint8_t u[4];
@@ -291,14 +308,8 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                 size_t end = at + open + bl + (f2 ? 3 : 1);
                 if (rl == 3)
                     w.doubt = 0xFFFD;
-                con.at = (uint32_t)w.len;
-                con.end = (uint32_t)end;
-                if ((st = add_con(&w, &con)) != ZT_OK)
+                if ((st = add_hole(d, &w, &con, i, end)) != ZT_OK)
                     goto done;
-                w.osrc[w.len] = (uint32_t)i;
-                w.ob[w.len++] = ZT_OB_HOLE | ZT_OB_START | ZT_OB_CON | ZT_OB_ANN;
-                w.nholes++;
-                d->holes++;
                 i = end;
                 continue;
             }
@@ -322,14 +333,8 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                 zt_rp_con con;
                 if (c == '?') {
                     if (zt_rp_con_parse((const char *)s + i + 1, bl, &con)) {
-                        con.at = (uint32_t)w.len;
-                        con.end = (uint32_t)end;
-                        if ((st = add_con(&w, &con)) != ZT_OK)
+                        if ((st = add_hole(d, &w, &con, i, end)) != ZT_OK)
                             goto done;
-                        w.osrc[w.len] = (uint32_t)i;
-                        w.ob[w.len++] = ZT_OB_HOLE | ZT_OB_START | ZT_OB_CON | ZT_OB_ANN;
-                        w.nholes++;
-                        d->holes++;
                         i = end;
                         continue;
                     }
