@@ -101,13 +101,6 @@ void zt_repairer_free(zt_repairer *r)
     free(r);
 }
 
-/* How the lines of in[0..len) end (d->ascii_ends, open_ends, wide_ends).
- * Do many end in ASCII punctuation after a wide character?  At least 20
- * lines ending in either, and 5% of them in ASCII: from there on, that a
- * '?' ending a line swallowed such a byte is no longer e^3 (the decision
- * margin) less likely than not.  Lines ending in a reading count as wide:
- * Debian's manual pages 16%, its HTML manuals 3%, the benchmark's reviews
- * and news 1.4%. */
 /* Does the line p..e end in a reading after a wide character, "處(chù)"?
  * Its ')' is no ASCII punctuation of the text. */
 static int ends_in_reading(const uint8_t *p, const uint8_t *e)
@@ -115,13 +108,20 @@ static int ends_in_reading(const uint8_t *p, const uint8_t *e)
     if (e[-1] != ')')
         return 0;
     const uint8_t *q = e - 1;
-    while (q > p && q > e - 24 && q[-1] != '(' &&
+    while (q > p && e - q < 24 && q[-1] != '(' &&
            (q[-1] >= 0x80 || (q[-1] >= 'a' && q[-1] <= 'z') ||
             (q[-1] >= '1' && q[-1] <= '5')))
         q--;
     return q - p >= 2 && q < e - 1 && q[-1] == '(' && q[-2] >= 0x80;
 }
 
+/* How the lines of in[0..len) end (d->ascii_ends, open_ends, wide_ends).
+ * Do many end in ASCII punctuation after a wide character?  At least 20
+ * lines ending in either, and 5% of them in ASCII: from there on, that a
+ * '?' ending a line swallowed such a byte is no longer e^3 (the decision
+ * margin) less likely than not.  Lines ending in a reading count as neither:
+ * Debian's manual pages 16%, its HTML manuals 3%, the benchmark's reviews
+ * and news 1.4%. */
 static void line_ends(zt_rp_doc *d, const char *in, size_t len)
 {
     const uint8_t *s = (const uint8_t *)in, *end = s + len;
