@@ -189,11 +189,13 @@ static void cls_step(const clspos *from, clspos *to, unsigned c, float lp)
 /* As zt_rp_seg_score, with the word classes: the best segmentation of
  * cps[0..n) under P(w | previous word) = P(w) P(class | previous class) /
  * P(class), jieba's part-of-speech steps over the word data's frequencies.
- * The unigram alone hardly tells 聰明的，他會 from 聰明的，要會 (要 is as
- * common as 他); a pronoun before a verb is a common step, a verb before
- * one less so.  Each step is held to +-ZT_RP_CLS_CAP: jieba's tags are
+ * The unigram alone hardly tells 聰明的，他會 from 聰明的，名會 (e^2.7
+ * apart, with five more like 名 close behind); a pronoun before a verb is
+ * a common step, a classifier (名 is tagged q) before one a rare step:
+ * e^4.4 apart.  Each step is held to +-ZT_RP_CLS_CAP: jieba's tags are
  * noisy (很 is "zg"), and an unseen step would otherwise cost e^10.  Used
- * where readings compete (decide), not in the search. */
+ * where readings compete (decide), not in the search (tried there too:
+ * no better on the tuning set, 89.605% of lines right, 6 silent). */
 float zt_rp_seg_score_cls(const struct zt_rp_stab *t, const uint32_t *cps,
                           size_t n)
 {

@@ -78,7 +78,7 @@
  * 10.5 to 串).  On both tuning sets (tools/repair_tune.sh) WGAIN 5 and
  * WMAXGAIN 10 are no worse than 6 and 12 on any count (characters 4346 /
  * 2830 wrong instead of 4353 / 2836, lines and silent errors the same),
- * and lone-'?' lines take ~18% less time; at 4 the help set has one silent
+ * and lone-'?' lines take 15-18% less time; at 4 the help set has one silent
  * error more, at 3 more characters are wrong. */
 #ifndef WGAIN
 #define WGAIN 5.0f /* assumed most a word adds to a character's score */

@@ -111,9 +111,10 @@ static void test_gbk_recovery(void **state)
      * search reaches 串.  (，or 他 after it stays a close call.) */
     expect_start(k, "一個(gè)格?jiā)阶址???付〞r(shí)間(jiān)", "一個格式字符串");
     /* After 聰明的 the lone '?' hides ， (A3 AC) and the lead of 他 (CB FB):
-     * ，他 or ，她 or ，要 ... all make words.  The word classes decide: a
-     * pronoun before the verb 會 is the common step (made by the test
-     * simulator from a sentence of ours). */
+     * ，他 or ，名, ，欲, ，果 ... all make words, too close for the word
+     * frequencies alone.  The word classes decide: a pronoun before the
+     * verb 會 is the common step (made by the test simulator from a
+     * sentence of ours). */
     expect(k, "這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到更多的朋友。",
            "這種做法是聰明的，他會由此得到更多的朋友。");
     /* The hole reads qǐ after 起: 啓 and 啟 both fit, and both are 启 in
