@@ -13,9 +13,11 @@
  * drops every reading whose preceding bytes spell a character (or word)
  * read that way; a "?reading)" becomes a hole: one unknown byte X such that
  * (previous byte, X) is a character with that reading, and any other '?'
- * may be two bytes the decoder swallowed.  A line without holes is decoded
- * here; a line with holes goes to repair_solve.c, which searches the hidden
- * bytes jointly.
+ * may be two bytes the decoder swallowed.  A decoder that writes U+FFFD for
+ * each bad byte and swallows nothing leaves "\uFFFD(reading)" (a hole with
+ * its "(") and lone U+FFFD, each one hidden byte.  A line without holes is
+ * decoded here; a line with holes goes to repair_solve.c, which searches the
+ * hidden bytes jointly.
  *
  * A line in which nothing was stripped or filled is copied unchanged, so the
  * GBK round trip can never alter undamaged text.
