@@ -179,6 +179,10 @@ ZT_HIDDEN int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max);
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);
+/* Write the lone mark at w->s[at] as the input had it, '?' or U+FFFD; a
+ * U+FFFD (a byte lost for good) is also reported to rep (may be NULL). */
+ZT_HIDDEN zt_status zt_rp_put_mark(const zt_rp_lw *w, size_t at, zt_buf *out,
+                                   zt_repair_report *rep);
 /* Build d->seen from the document's output before the current line,
  * out[0..d->line_out). */
 ZT_HIDDEN zt_status zt_rp_seen_init(zt_rp_doc *d, const char *out);

@@ -119,6 +119,16 @@ static zt_status add_hole(zt_rp_doc *d, zt_rp_lw *w, zt_rp_con *con, size_t i,
     return ZT_OK;
 }
 
+zt_status zt_rp_put_mark(const zt_rp_lw *w, size_t at, zt_buf *out,
+                         zt_repair_report *rep)
+{
+    int fffd = w->s[at] != '?';
+    zt_status st = zt_buf_append(out, w->s + at, fffd ? 3 : 1);
+    if (st == ZT_OK && fffd && rep)
+        st = zt_rp_add_spot(rep, w->base + at, ZT_SPOT_LOST);
+    return st;
+}
+
 static zt_status emit_cp(zt_buf *out, uint32_t cp)
 {
     uint8_t u[4];
@@ -141,11 +151,8 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
             st = zt_buf_append(out, s + at, zt_utf8_decode(s + at, w->n - at, &cp));
             k++;
         } else if (v == ZT_OB_Q1) {
-            /* '?' and its Q2, or a U+FFFD alone: as the input had it. */
-            size_t at = w->osrc[k];
-            st = zt_buf_append(out, s + at, s[at] == '?' ? 1 : 3);
-            if (st == ZT_OK && rep && s[at] != '?')
-                st = zt_rp_add_spot(rep, w->base + at, ZT_SPOT_LOST);
+            /* '?' and its Q2, or a U+FFFD alone. */
+            st = zt_rp_put_mark(w, w->osrc[k], out, rep);
             k++;
             if (k < w->len && (w->ob[k] & ZT_OB_KIND) == ZT_OB_Q2)
                 k++;

@@ -975,10 +975,7 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
                 st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
         } else if (kind == ZT_OB_Q1) {
-            /* '?', or U+FFFD (a byte lost: reported), as the input had it. */
-            st = zt_buf_append(S->out, w->s + at, w->s[at] == '?' ? 1 : 3);
-            if (st == ZT_OK && w->s[at] != '?' && S->d->rep)
-                st = zt_rp_add_spot(S->d->rep, w->base + at, ZT_SPOT_LOST);
+            st = zt_rp_put_mark(w, at, S->out, S->d->rep);
             remember(S, '?');
         } else {
             uint32_t cp;
