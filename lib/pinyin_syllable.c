@@ -11,22 +11,35 @@
 #include "pinyin_internal.h"
 #include "utf8.h"
 
+/* Eight bytes as a big-endian number, as tools/pinyin/gen_tables.py hashes
+ * them. */
+static uint64_t key64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | (uint8_t)p[i];
+#endif
+    return v;
+}
+
 int zt_py_find_syl(const char *s, size_t len)
 {
     if (len == 0 || len > 7)
         return -1;
-    char key[8] = {0};
-    memcpy(key, s, len);
-    size_t lo = 0, hi = zt_py_nsyl;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = memcmp(zt_py_syl[mid], key, 8);
-        if (c == 0)
-            return (int)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t k = 0; /* key64 of s padded with NULs, without a copy */
+    for (size_t i = 0; i < 8; i++)
+        k = k << 8 | (i < len ? (uint8_t)s[i] : 0u);
+    unsigned mask = (1u << zt_py_syl_bits) - 1;
+    unsigned h = (unsigned)((k * 0x9E3779B97F4A7C15u) >> (64 - zt_py_syl_bits));
+    for (; zt_py_syl_slot[h]; h = (h + 1) & mask) {
+        unsigned i = zt_py_syl_slot[h] - 1u;
+        if (key64(zt_py_syl[i]) == k)
+            return (int)i;
     }
     return -1;
 }
@@ -77,8 +90,8 @@ static int find_marked(uint32_t cp, char *base, unsigned *tone)
 
 /* Zhuyin (ㄓㄨㄥ, ˙ㄇㄚ, ㄌㄩˋ): the tone from its mark (none = first), the
  * syllable by comparing the symbols with each syllable's zhuyin.  Returns
- * the output length as zt_pinyin_normalize() does. */
-static size_t normalize_zhuyin(const char *s, size_t n, char *out, size_t cap)
+ * the syllable's index as zt_py_syl_id() does. */
+static int zhuyin_id(const char *s, size_t n, unsigned *tone_out)
 {
     unsigned tone = 1;
     /* neutral: ˙ (U+02D9) before or after */
@@ -94,45 +107,40 @@ static size_t normalize_zhuyin(const char *s, size_t n, char *out, size_t cap)
         uint8_t b = (uint8_t)s[n - 1];
         tone = b == 0x8A ? 2 : b == 0x87 ? 3 : b == 0x8B ? 4 : 0;
         if (!tone)
-            return 0;
+            return -1;
         n -= 2;
     }
     if (n == 0 || n > 12)
-        return 0;
+        return -1;
     for (uint32_t syl = 0; syl < zt_py_nsyl; syl++) {
         char z[64];
         size_t zl = zt_py_zhuyin(syl * 5, z, sizeof z);
         if (zl == n && memcmp(z, s, n) == 0) {
-            size_t l = strnlen(zt_py_syl[syl], 8);
-            if (!out || l + 2 > cap)
-                return 0;
-            memcpy(out, zt_py_syl[syl], l);
-            out[l++] = (char)('0' + tone);
-            out[l] = '\0';
-            return l;
+            *tone_out = tone;
+            return (int)syl;
         }
     }
-    return 0;
+    return -1;
 }
 
-size_t zt_pinyin_normalize(const char *s, size_t n, char *out, size_t cap)
+int zt_py_syl_id(const char *s, size_t n, unsigned *tone_out)
 {
     char w[12];
     size_t wl = 0;
     unsigned tone = 0;
     int digit = 0; /* a tone digit was seen: nothing may follow it */
     if (!s)
-        return 0;
+        return -1;
     /* Zhuyin starts with a symbol of the Bopomofo block or with ˙. */
     if (n >= 3 && (((uint8_t)s[0] == 0xE3 && ((uint8_t)s[1] == 0x84 ||
                                              (uint8_t)s[1] == 0x86)) ||
                    memcmp(s, "\xCB\x99", 2) == 0))
-        return normalize_zhuyin(s, n, out, cap);
+        return zhuyin_id(s, n, tone_out);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         i += zt_utf8_decode((const uint8_t *)s + i, n - i, &cp);
         if (digit || wl >= 8)
-            return 0;
+            return -1;
         unsigned t = 0;
         char b;
         if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
@@ -140,52 +148,63 @@ size_t zt_pinyin_normalize(const char *s, size_t n, char *out, size_t cap)
             continue;
         } else if (cp >= '0' && cp <= '5') {
             if (wl == 0 || tone)
-                return 0;
+                return -1;
             tone = cp == '0' ? 5 : cp - '0';
             digit = 1;
             continue;
         } else if (cp == ':') {
             /* "lu:4": the colon turns the u before it into ü */
             if (wl == 0 || w[wl - 1] != 'u')
-                return 0;
+                return -1;
             w[wl - 1] = 'v';
             continue;
         } else if (cp == 0x0308) { /* combining diaeresis */
             if (wl == 0 || w[wl - 1] != 'u')
-                return 0;
+                return -1;
             w[wl - 1] = 'v';
             continue;
         } else if (cp == 0x0302) { /* combining circumflex: ê */
             if (wl == 0 || w[wl - 1] != 'e')
-                return 0;
+                return -1;
             continue;
         } else if (cp == 0x0304 || cp == 0x0301 || cp == 0x030C ||
                    cp == 0x0300) { /* combining tone marks */
             t = cp == 0x0304 ? 1 : cp == 0x0301 ? 2 : cp == 0x030C ? 3 : 4;
             if (wl == 0)
-                return 0;
+                return -1;
         } else if (find_marked(cp, &b, &t)) {
             w[wl++] = b;
         } else {
-            return 0;
+            return -1;
         }
         if (t) {
             if (tone)
-                return 0;
+                return -1;
             tone = t;
         }
     }
     if (wl == 0)
-        return 0;
+        return -1;
     /* "lue"/"nue" are common misspellings of lüe/nüe (the ü dots are only
      * optional after j, q, x, y). */
     if (wl == 3 && (w[0] == 'l' || w[0] == 'n') && w[1] == 'u' && w[2] == 'e')
         w[1] = 'v';
-    if (zt_py_find_syl(w, wl) < 0)
+    int id = zt_py_find_syl(w, wl);
+    if (id >= 0)
+        *tone_out = tone;
+    return id;
+}
+
+size_t zt_pinyin_normalize(const char *s, size_t n, char *out, size_t cap)
+{
+    unsigned tone = 0;
+    int id = zt_py_syl_id(s, n, &tone);
+    if (id < 0)
         return 0;
+    size_t wl = zt_py_syl_len[id];
     if (wl + (tone != 0) + 1 > cap || !out)
         return 0;
-    memcpy(out, w, wl);
+    memcpy(out, zt_py_syl[id], wl);
     if (tone)
         out[wl++] = (char)('0' + tone);
     out[wl] = '\0';

@@ -19,6 +19,11 @@ extern const uint32_t zt_py_nsyl;
 extern const char zt_py_syl[][8];   /* toneless syllables, sorted */
 extern const char zt_py_rd[][8];    /* zt_py_nsyl * 5 tone-number strings */
 extern const uint8_t zt_py_syl_len[]; /* strlen of each syllable */
+/* zt_py_find_syl's hash: slot (syllable as a big-endian 64-bit number *
+ * 0x9E3779B97F4A7C15) >> (64 - zt_py_syl_bits), linear probing, holds the
+ * syllable's index + 1 (0: empty). */
+extern const unsigned zt_py_syl_bits;
+extern const uint16_t zt_py_syl_slot[];
 
 /* Characters: zt_py_pages[(zt_py_hi[cp >> 8] << 8) | (cp & 0xFF)] is the
  * record index + 1 (0: not a character with readings).  Record i has the
@@ -207,5 +212,9 @@ ZT_INLINE unsigned zt_py_with_tone(unsigned r, unsigned tone)
 
 /* Index of a toneless syllable (len bytes, lowercase, ü as v), or -1. */
 ZT_HIDDEN int zt_py_find_syl(const char *s, size_t len);
+/* The syllable (index into zt_py_syl) of written pinyin or zhuyin s[0..n)
+ * in any form, and its tone in *tone (0 = none written, 5 = neutral), as
+ * zt_pinyin_normalize() reads it; -1 if s is not one syllable. */
+ZT_HIDDEN int zt_py_syl_id(const char *s, size_t n, unsigned *tone);
 
 #endif

@@ -66,6 +66,10 @@ typedef struct zt_rp_doc {
     uint16_t *ob;
     uint32_t *osrc;
     size_t ocap;
+    /* The search's buffers (repair_solve.c), kept from line to line: most
+     * lines need the solver, and ~200 KiB allocated and freed per line
+     * went back to the kernel and were faulted in again each time. */
+    struct zt_rp_smem *smem;
 } zt_rp_doc;
 
 /* ---- repair_reading.c ---------------------------------------------------- */
@@ -196,6 +200,8 @@ ZT_HIDDEN void zt_rp_stab_free(zt_repairer *r);
  * each stretch that one solution explains and leave the others as they
  * were (reported). */
 ZT_HIDDEN zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out);
+/* Frees what zt_rp_solve keeps in d->smem (zt_rp_doc_free calls it). */
+ZT_HIDDEN void zt_rp_solve_free(zt_rp_doc *d);
 
 /* ---- repair_boiler.c ----------------------------------------------------- */
 

@@ -200,7 +200,11 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
         return ZT_OK;
     size_t budget = 8 * on + 65536;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] != '?' || (i + 1 < n && s[i + 1] == '('))
+        const uint8_t *q = memchr(s + i, '?', n - i);
+        if (!q)
+            break;
+        i = (size_t)(q - s);
+        if (i + 1 < n && s[i + 1] == '(')
             continue;
         /* "?reading)" is a hole, the solver's business. */
         size_t h = i + 1;
@@ -442,6 +446,7 @@ done:
 
 void zt_rp_doc_free(zt_rp_doc *d)
 {
+    zt_rp_solve_free(d);
     free(d->seen);
     d->seen = NULL;
     free(d->ob);

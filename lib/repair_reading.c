@@ -102,10 +102,9 @@ int zt_rp_reads_as(const char *body, size_t n, const uint32_t *cps, size_t k)
         return ZT_RP_NOMATCH;
     if (k == 1) {
         /* The common case: the whole body is one syllable. */
-        char syl[8];
-        size_t sl = zt_rp_syllable(body, n, syl, sizeof syl);
-        if (sl)
-            return zt_rp_syl_fits(syl, sl, cps[0]);
+        zt_rp_con c;
+        if (zt_rp_con_parse(body, n, &c))
+            return zt_rp_con_fits_n(&c, cps[0], MAX_READINGS);
     }
     for (size_t i = 0; i < k; i++) {
         chars[i].cp = cps[i];
@@ -252,30 +251,17 @@ int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b)
 
 int zt_rp_con_parse(const char *body, size_t n, zt_rp_con *c)
 {
-    char syl[8];
-    size_t sl = zt_rp_syllable(body, n, syl, sizeof syl);
-    if (!sl)
-        return 0;
+    while (n && is_sep((uint8_t)body[0]))
+        body++, n--;
+    while (n && is_sep((uint8_t)body[n - 1]))
+        n--;
     unsigned tone = 0;
-    if (syl[sl - 1] >= '0' && syl[sl - 1] <= '9')
-        tone = (unsigned)(syl[--sl] - '0');
-    syl[sl] = 0;
-    /* zt_py_syl is sorted: binary search. */
-    size_t lo = 0, hi = zt_py_nsyl;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(zt_py_syl[mid], syl);
-        if (cmp == 0) {
-            c->syl = (uint16_t)mid;
-            c->tone = (uint8_t)tone;
-            return 1;
-        }
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    int syl = n ? zt_py_syl_id(body, n, &tone) : -1;
+    if (syl < 0)
+        return 0;
+    c->syl = (uint16_t)syl;
+    c->tone = (uint8_t)tone;
+    return 1;
 }
 
 int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max)

@@ -98,6 +98,40 @@ static float punct_pairs(const uint32_t *cps, size_t n)
     return pp;
 }
 
+/* best[i] from best[i + 1..n]: the best segmentation of cps[i..n). */
+static float seg_at(const struct zt_rp_stab *t, const uint32_t *cps, size_t n,
+                    size_t i, const float *best)
+{
+    float b = zt_rp_cs(t, cps[i]) + best[i + 1];
+    uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
+    if (rec && zt_py_r_wnode[rec - 1]) {
+        uint32_t node[8];
+        size_t end[8], nw = words_from(t, cps, n, i, rec, node, end);
+        for (size_t k = 0; k < nw; k++) {
+            float c = zt_py_w_nodes[node[k]].logp + best[end[k]];
+            if (c > b)
+                b = c;
+        }
+    }
+    return b;
+}
+
+float zt_rp_seg_suffix(const struct zt_rp_stab *t, const uint32_t *cps,
+                       size_t n, float *best)
+{
+    best[n] = 0;
+    for (size_t i = n; i-- > 0;)
+        best[i] = seg_at(t, cps, n, i, best);
+    return best[0] + punct_pairs(cps, n);
+}
+
+float zt_rp_seg_front(const struct zt_rp_stab *t, const uint32_t *cps,
+                      size_t n, float *best)
+{
+    best[0] = seg_at(t, cps, n, 0, best);
+    return best[0] + punct_pairs(cps, n);
+}
+
 /* The best segmentation of cps[0..n) into dictionary words. */
 float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                        size_t n)
@@ -105,22 +139,7 @@ float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
     float best[64 + 1];
     if (n > 64)
         n = 64;
-    best[n] = 0;
-    for (size_t i = n; i-- > 0;) {
-        float b = zt_rp_cs(t, cps[i]) + best[i + 1];
-        uint32_t rec = zt_rp_is_han(cps[i]) ? zt_py_char(cps[i]) : 0;
-        if (rec && zt_py_r_wnode[rec - 1]) {
-            uint32_t node[8];
-            size_t end[8], nw = words_from(t, cps, n, i, rec, node, end);
-            for (size_t k = 0; k < nw; k++) {
-                float c = zt_py_w_nodes[node[k]].logp + best[end[k]];
-                if (c > b)
-                    b = c;
-            }
-        }
-        best[i] = b;
-    }
-    return best[0] + punct_pairs(cps, n);
+    return zt_rp_seg_suffix(t, cps, n, best);
 }
 
 /* The class model (zt_rp_seg_score_cls): what a step from a word of class

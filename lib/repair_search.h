@@ -54,6 +54,13 @@ ZT_HIDDEN float zt_rp_char_score(uint32_t cp);
 /* The best segmentation of cps[0..n) into dictionary words (at most 64). */
 ZT_HIDDEN float zt_rp_seg_score(const struct zt_rp_stab *t, const uint32_t *cps,
                                 size_t n);
+/* The same as a suffix table: best[i] = the best segmentation of
+ * cps[i..n) (best[n] = 0, n + 1 entries), so that a character put in front
+ * is scored by zt_rp_seg_front() from best[1..n] with one more step. */
+ZT_HIDDEN float zt_rp_seg_suffix(const struct zt_rp_stab *t,
+                                 const uint32_t *cps, size_t n, float *best);
+ZT_HIDDEN float zt_rp_seg_front(const struct zt_rp_stab *t,
+                                const uint32_t *cps, size_t n, float *best);
 /* The same with the word classes' steps (part of speech): for decisions. */
 ZT_HIDDEN float zt_rp_seg_score_cls(const struct zt_rp_stab *t,
                                     const uint32_t *cps, size_t n);

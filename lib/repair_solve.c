@@ -136,6 +136,7 @@ typedef struct solver {
     size_t fj;
     size_t fn;
     uint32_t fc[CTX + 1];
+    float fbest[CTX + 2]; /* zt_rp_seg_suffix of fc[1..fn] at fbest[1..] */
     float fbase;
 } solver;
 
@@ -380,7 +381,7 @@ static float fwd_bonus(solver *S, size_t j, uint32_t c)
     if (S->fj != j) {
         S->fj = j;
         S->fn = right_ctx(S, j, S->fc + 1, CTX);
-        S->fbase = S->fn ? zt_rp_seg_score(t, S->fc + 1, S->fn) : 0;
+        S->fbase = S->fn ? zt_rp_seg_suffix(t, S->fc + 1, S->fn, S->fbest + 1) : 0;
     }
     if (!S->fn || !zt_rp_is_han(S->fc[1]))
         return 0;
@@ -393,7 +394,9 @@ static float fwd_bonus(solver *S, size_t j, uint32_t c)
         !(s1 != S->fc[1] && zt_py_bigram(first, S->fc[1])))
         return 0;
     S->fc[0] = c;
-    float b = zt_rp_seg_score(t, S->fc, S->fn + 1) - zt_rp_cs(t, c) - S->fbase;
+    /* The text after j is segmented once (fbest); only the words that
+     * start with c are new. */
+    float b = zt_rp_seg_front(t, S->fc, S->fn + 1, S->fbest) - zt_rp_cs(t, c) - S->fbase;
     return b > 0 ? b : 0;
 }
 
@@ -858,7 +861,9 @@ static void restart(solver *S, uint16_t key)
 static void remember(solver *S, uint32_t cp)
 {
     if (S->nctx == CTX) {
-        memmove(S->ctx, S->ctx + 1, (CTX - 1) * sizeof *S->ctx);
+        /* By hand: runs per character written, and memmove is a call. */
+        for (size_t k = 1; k < CTX; k++)
+            S->ctx[k - 1] = S->ctx[k];
         S->nctx--;
     }
     S->ctx[S->nctx++] = cp;
@@ -1354,6 +1359,62 @@ static int garbled_after(const solver *S, size_t c0, size_t c1)
     return n == 3 && bad >= 2;
 }
 
+/* The buffers of the search, kept in the document from line to line. */
+struct zt_rp_smem {
+    state *cur, *nxt;
+    struct q2ent *ents;
+    node *pool;
+    size_t poolcap;
+    uint16_t *vals;
+    size_t valcap;
+};
+
+/* A pool grown past this for one odd line is not kept for the next. */
+#define KEEP_NODES (1u << 16)
+
+void zt_rp_solve_free(zt_rp_doc *d)
+{
+    struct zt_rp_smem *m = d->smem;
+    if (!m)
+        return;
+    free(m->cur);
+    free(m->nxt);
+    free(m->ents);
+    free(m->pool);
+    free(m->vals);
+    free(m);
+    d->smem = NULL;
+}
+
+static struct zt_rp_smem *smem_get(zt_rp_doc *d, size_t len)
+{
+    struct zt_rp_smem *m = d->smem;
+    if (!m) {
+        m = calloc(1, sizeof *m);
+        if (!m)
+            return NULL;
+        d->smem = m;
+        m->cur = malloc(NKEYS * sizeof *m->cur);
+        m->nxt = malloc(NKEYS * sizeof *m->nxt);
+        m->ents = malloc(256 * KBEST * sizeof *m->ents);
+        m->poolcap = 1024;
+        m->pool = malloc(m->poolcap * sizeof *m->pool);
+        if (!m->cur || !m->nxt || !m->ents || !m->pool) {
+            zt_rp_solve_free(d);
+            return NULL;
+        }
+    }
+    if (m->valcap < len + 1) {
+        size_t nc = len + 1 > 2 * m->valcap ? len + 1 : 2 * m->valcap;
+        uint16_t *v = realloc(m->vals, nc * sizeof *v);
+        if (!v)
+            return NULL;
+        m->vals = v;
+        m->valcap = nc;
+    }
+    return m;
+}
+
 zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
 {
     solver S;
@@ -1362,16 +1423,15 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
     S.w = w;
     S.out = out;
     zt_status st = ZT_OK;
-    uint16_t *vals = malloc((w->len + 1) * sizeof *vals);
-    S.cur = malloc(NKEYS * sizeof *S.cur);
-    S.nxt = malloc(NKEYS * sizeof *S.nxt);
-    S.ents = malloc(256 * KBEST * sizeof *S.ents);
-    S.poolcap = 1024;
-    S.pool = malloc(S.poolcap * sizeof *S.pool);
-    if (!vals || !S.cur || !S.nxt || !S.pool || !S.ents) {
-        st = ZT_ENOMEM;
-        goto done;
-    }
+    struct zt_rp_smem *m = smem_get(d, w->len);
+    if (!m)
+        return ZT_ENOMEM;
+    uint16_t *vals = m->vals;
+    S.cur = m->cur;
+    S.nxt = m->nxt;
+    S.ents = m->ents;
+    S.pool = m->pool;
+    S.poolcap = m->poolcap;
     for (size_t k = 0; k < NKEYS; k++)
         S.slot[k] = -1;
     S.fj = SIZE_MAX;
@@ -1429,11 +1489,17 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
         /* The paths never met in an aligned state at the end. */
         st = leave(&S, c0, w->len, ZT_SPOT_NOFIT);
     }
-done:
-    free(vals);
-    free(S.cur);
-    free(S.nxt);
-    free(S.ents);
-    free(S.pool);
+    /* advance() swaps cur and nxt; add_path may have moved the pool. */
+    m->cur = S.cur;
+    m->nxt = S.nxt;
+    m->pool = S.pool;
+    m->poolcap = S.poolcap;
+    if (m->poolcap > KEEP_NODES) {
+        node *np = realloc(m->pool, KEEP_NODES * sizeof *np);
+        if (np) {
+            m->pool = np;
+            m->poolcap = KEEP_NODES;
+        }
+    }
     return st;
 }
