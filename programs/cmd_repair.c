@@ -24,19 +24,26 @@ static const char usage[] =
     "                                (byte offsets), boilerplate lines, score\n"
     "  -h, --help                    show this help\n";
 
+typedef struct repair_job {
+    zt_repairer *r;
+    int report; /* --report was given: build the report (else skip it, and
+                   the furniture check that only it would show) */
+} repair_job;
+
 /* Repair one document.  A plain-text file past 8 MiB comes in pieces (the
  * driver keeps memory bounded); each gets its own report object, with its
  * offsets and line numbers counted from the start of the file and
  * "part":K added, so that the objects of one file add up. */
 static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
 {
-    const zt_repairer *r = w;
+    const repair_job *job = w;
     zt_repair_report rep;
     zt_repair_report_init(&rep);
     char *res = NULL, *js = NULL;
     size_t n = 0, jn = 0;
-    zt_status st = zt_repair_alloc(r, t->data, t->len, &res, &n, &rep);
-    if (st == ZT_OK) {
+    zt_status st = zt_repair_alloc(job->r, t->data, t->len, &res, &n,
+                                   job->report ? &rep : NULL);
+    if (st == ZT_OK && job->report) {
         for (size_t k = 0; k < rep.nunresolved; k++)
             rep.unresolved[k].offset += t->offset;
         for (size_t k = 0; t->part && k < rep.nboilerplate; k++)
@@ -50,7 +57,9 @@ static int apply(void *w, const cli_text *t, cli_buf *out, cli_buf *report)
         return 1;
     }
     cli_buf_append(out, res, n);
-    if (cli_text_is_part(t) && jn && js[jn - 1] == '}') {
+    if (!js) {
+        /* no report asked for */
+    } else if (cli_text_is_part(t) && jn && js[jn - 1] == '}') {
         char part[48];
         int pn = snprintf(part, sizeof part, ",\"part\":%zu}", t->part);
         cli_buf_append(report, js, jn - 1);
@@ -118,10 +127,11 @@ int cmd_repair(int argc, char **argv)
     zt_status st = zt_repairer_new(&opt, &r);
     if (st != ZT_OK)
         cli_fail("%s", zt_strerror(st));
+    repair_job rj = {r, io.report != NULL};
     cli_job job = {
         .name = "repair",
         .unit = CLI_UNIT_DOC,
-        .settings = r,
+        .settings = &rj,
         .apply = apply,
     };
     int rc = cli_run(&job, &io);
