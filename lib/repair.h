@@ -102,13 +102,6 @@ ZT_INLINE int zt_rp_is_han(uint32_t cp)
 ZT_HIDDEN int zt_rp_reads_as(const char *body, size_t n, const uint32_t *cps,
                              size_t k);
 
-/* The body as one normalised syllable ("zhong1", "zhong") into out (8
- * bytes), returning its length, or 0 if it is not one syllable. */
-ZT_HIDDEN size_t zt_rp_syllable(const char *body, size_t n, char *out,
-                                size_t cap);
-/* Is the normalised syllable one of cp's readings? */
-ZT_HIDDEN int zt_rp_syl_fits(const char *syl, size_t len, uint32_t cp);
-
 /* The length of an annotation body starting at s (the bytes after the
  * opening bracket) up to, not including, the closing bracket `close`
  * (")" or "）"), or 0 if what follows is not a plausible body closed within

@@ -78,23 +78,6 @@ static int match_from(const char *body, size_t n, size_t p,
     return 0;
 }
 
-size_t zt_rp_syllable(const char *body, size_t n, char *out, size_t cap)
-{
-    while (n && is_sep((uint8_t)body[0]))
-        body++, n--;
-    while (n && is_sep((uint8_t)body[n - 1]))
-        n--;
-    return n ? zt_pinyin_normalize(body, n, out, cap) : 0;
-}
-
-int zt_rp_syl_fits(const char *syl, size_t len, uint32_t cp)
-{
-    char_readings c;
-    c.cp = cp;
-    c.n = zt_pinyin_readings(cp, c.r, MAX_READINGS);
-    return c.n && syllable_fits(syl, len, &c);
-}
-
 int zt_rp_reads_as(const char *body, size_t n, const uint32_t *cps, size_t k)
 {
     char_readings chars[8];
