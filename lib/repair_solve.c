@@ -191,7 +191,11 @@ static unsigned kind_of(const zt_rp_lw *w, size_t i)
     return w->ob[i] & ZT_OB_KIND;
 }
 
-static int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
+/* Put a path into the state of its key (next step), if it is among the
+ * state's best KBEST.  Inlined, as extend() is: between them they run a few
+ * million times a megabyte of lone '?', and the calls were a tenth of the
+ * instructions. */
+ZT_INLINE int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
                     uint32_t cp, float score, int32_t cnode, float seg, float h)
 {
     state *st;
@@ -563,7 +567,7 @@ typedef struct pcache {
 } pcache;
 
 /* Extend the path p (node pid) by move t; 0 if out of memory. */
-static int extend(solver *S, const node *p, int32_t pid, const trans *t,
+ZT_INLINE int extend(solver *S, const node *p, int32_t pid, const trans *t,
                   pcache *pc)
 {
     const struct zt_rp_stab *tab = S->d->r->stab;
