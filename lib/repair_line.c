@@ -131,8 +131,7 @@ zt_status zt_rp_put_mark(const zt_rp_lw *w, size_t at, zt_buf *out,
 
 static zt_status emit_cp(zt_buf *out, uint32_t cp)
 {
-    uint8_t u[4];
-    return zt_buf_append(out, u, zt_utf8_encode(cp, u));
+    return zt_buf_put_utf8(out, cp);
 }
 
 /* Decode a line without holes (readings stripped); a U+FFFD nothing

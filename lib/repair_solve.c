@@ -958,8 +958,7 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
             if (raw) {
                 st = zt_buf_append(S->out, raw, rawlen);
             } else {
-                uint8_t u[4];
-                st = zt_buf_append(S->out, u, zt_utf8_encode(cp, u));
+                st = zt_buf_put_utf8(S->out, cp);
             }
         }
     }
@@ -1333,8 +1332,7 @@ static size_t fast_run(solver *S, size_t i, zt_status *st)
                 (k != 0 && k != ZT_OB_OPAQUE && k != ZT_OB_Q1))
                 break;
         }
-        uint8_t u[4];
-        *st = zt_buf_append(S->out, u, zt_utf8_encode(cp, u));
+        *st = zt_buf_put_utf8(S->out, cp);
         remember(S, cp);
         j += len;
     }

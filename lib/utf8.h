@@ -91,6 +91,16 @@ ZT_INLINE size_t zt_utf8_encode(uint32_t cp, uint8_t *out)
     return 4;
 }
 
+/* Append cp (valid) to b as UTF-8: one character at a time without a
+ * call, for writers that produce text character by character. */
+ZT_INLINE zt_status zt_buf_put_utf8(zt_buf *b, uint32_t cp)
+{
+    zt_status st = zt_buf_need(b, 4);
+    if (ZT_LIKELY(st == ZT_OK))
+        b->len += zt_utf8_encode(cp, (uint8_t *)b->data + b->len);
+    return st;
+}
+
 /* Is s[0..n) entirely valid UTF-8? */
 ZT_HIDDEN int zt_utf8_valid(const uint8_t *s, size_t n);
 
