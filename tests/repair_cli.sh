@@ -16,6 +16,10 @@ grep '(' "$T/out" | grep -v '全媒体' && fail "reading left"
 grep -q '"recovered":[1-9]' "$T/rep" || fail "report: $(cat "$T/rep")"
 grep -q '"kind":"police"' "$T/rep" || fail "report boilerplate"
 $Z repair --boilerplate drop examples/damaged-sample.txt | grep -q 'ICP' && fail "drop"
+# Without --report the furniture check is skipped unless --boilerplate needs
+# it; the text must not depend on whether a report is written.
+$Z repair examples/damaged-sample.txt | cmp -s - "$T/out" || fail "output differs without --report"
+$Z repair --boilerplate mark examples/damaged-sample.txt | grep -q '^\[boilerplate\] .*ICP' || fail "mark"
 $Z repair --script keep examples/damaged-sample.txt | grep -q '湖南日報記者報道' || fail "keep"
 $Z repair --strip nonsense examples/damaged-sample.txt 2>/dev/null && fail "bad option accepted"
 $Z detect examples/damaged-sample.txt | grep -q '^{"score":0\.[5-9]' || fail "detect"
