@@ -192,9 +192,9 @@ static unsigned kind_of(const zt_rp_lw *w, size_t i)
 }
 
 /* Put a path into the state of its key (next step), if it is among the
- * state's best KBEST.  Inlined, as extend() is: between them they run a few
- * million times a megabyte of lone '?', and the calls were a tenth of the
- * instructions. */
+ * state's best KBEST.  Inlined, as extend() is: each runs some two million
+ * times per megabyte of lines with a lone '?', and the calls alone were a
+ * tenth of the instructions there. */
 ZT_INLINE int add_path(solver *S, int32_t parent, unsigned v, uint16_t key,
                     uint32_t cp, float score, int32_t cnode, float seg, float h)
 {
