@@ -465,8 +465,10 @@ static int expand_q2(solver *S, size_t i, int collapse)
      * dozen), so that each lead byte's state takes the best at once. */
     struct q2ent all[256 * KBEST];
     size_t na = 0;
+    uint8_t rep[256]; /* a byte of each class seen */
     for (size_t u = 0; u < ne; u++) {
         uint8_t cl = S->used[u];
+        rep[u] = S->ents[(size_t)cl * KBEST].b;
         for (uint8_t e = 0; e < S->ntop[cl]; e++) {
             struct q2ent en = S->ents[(size_t)cl * KBEST + e];
             size_t at = na++;
@@ -537,9 +539,24 @@ static int expand_q2(solver *S, size_t i, int collapse)
                 }
     }
     /* Best first, each lead byte's state is full after its first KBEST
-     * paths, and no later one can get in: skip it from then on. */
+     * paths, and no later one can get in: skip it from then on.  Once
+     * every lead byte the kept paths can go to is skipped, the rest of
+     * them have nowhere to go (the bytes of a class share their invalid
+     * set, so the classes seen give all such lead bytes). */
+    uint8_t open[256] = {0};
+    unsigned nopen = 0;
+    for (size_t u = 0; u < ne; u++) {
+        uint8_t b = rep[u];
+        for (unsigned x = 0; x < tab->ninvalid[b]; x++) {
+            unsigned v = tab->invalid[b][x];
+            if (!skip[v] && !open[v]) {
+                open[v] = 1;
+                nopen++;
+            }
+        }
+    }
     uint8_t got[256] = {0};
-    for (size_t e = 0; e < na; e++) {
+    for (size_t e = 0; e < na && nopen; e++) {
         const struct q2ent *en = &all[e];
         uint8_t b = en->b;
         const node p = S->pool[en->id];
@@ -550,8 +567,10 @@ static int expand_q2(solver *S, size_t i, int collapse)
             if (!add_path(S, en->id, v, (uint16_t)(v | K_PEND), p.lastcp,
                           p.score, p.cnode, p.seg, p.h))
                 return 0;
-            if (++got[v] == KBEST)
+            if (++got[v] == KBEST) {
                 skip[v] = 1;
+                nopen--;
+            }
         }
     }
     return 1;
