@@ -28,10 +28,12 @@ s_cat=$(cpu cat "$T/damaged.txt")
 s_t2s=$(cpu "$BUILD/zhtext" convert -c t2s "$T/damaged.txt")
 s_keep=$(cpu "$BUILD/zhtext" repair --script keep "$T/damaged.txt"); cp "$T/out" "$T/keep.txt"
 s_simp=$(cpu "$BUILD/zhtext" repair "$T/damaged.txt"); cp "$T/out" "$T/simp.txt"
+s_leave=$(cpu "$BUILD/zhtext" repair --script keep --lone leave "$T/damaged.txt"); cp "$T/out" "$T/leave.txt"
 printf '%-36s %8s s %8s MB/s\n' "anchor: cat" "$s_cat" "$(mbs "$size" "$s_cat")"
 printf '%-36s %8s s %8s MB/s\n' "anchor: zhtext convert -c t2s" "$s_t2s" "$(mbs "$size" "$s_t2s")"
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep" "$s_keep" "$(mbs "$size" "$s_keep")" "$(awk -v a="$s_keep" -v b="$s_t2s" 'BEGIN{print a/b}')"
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair (simplified)" "$s_simp" "$(mbs "$size" "$s_simp")" "$(awk -v a="$s_simp" -v b="$s_t2s" 'BEGIN{print a/b}')"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep --lone leave" "$s_leave" "$(mbs "$size" "$s_leave")" "$(awk -v a="$s_leave" -v b="$s_t2s" 'BEGIN{print a/b}')"
 
 "$BUILD/zhtext" convert -c t2s "$T/trad.txt" > "$T/opencc.txt"
 $PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional" "$T/damaged.txt"
@@ -39,6 +41,10 @@ $PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs
 $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
 "$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null
 $PY bench/repair_silent.py "$T/damaged.txt" "$T/rep" "$T/trad.txt" "$T/keep.txt" "repair --script keep"
+# --lone leave: the runs of lone '?' are left as they were (and reported).
+"$BUILD/zhtext" repair --script keep --lone leave --report "$T/rep_leave" "$T/damaged.txt" > /dev/null
+$PY bench/repair_score.py "$T/trad.txt" "$T/leave.txt" "--lone leave, --script keep vs Traditional" "$T/damaged.txt" | head -2
+$PY bench/repair_silent.py "$T/damaged.txt" "$T/rep_leave" "$T/trad.txt" "$T/leave.txt" "--lone leave"
 # The same damage decoded as Python's errors="replace" does (U+FFFD for each
 # byte that starts no valid pair, nothing swallowed): accuracy only.
 "$BUILD/sim_damage" -u < "$T/trad.txt" > "$T/damaged_u.txt"

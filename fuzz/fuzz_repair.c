@@ -8,18 +8,20 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static zt_repairer *r[3];
+    /* strip x script (the diagonal), and --lone leave with the defaults */
+    static zt_repairer *r[4];
     if (!r[0]) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             zt_repair_options o;
             zt_repair_options_init(&o);
-            o.strip = (zt_strip_mode)i;
-            o.script = (zt_script)i;
+            o.strip = (zt_strip_mode)(i % 3);
+            o.script = (zt_script)(i % 3);
+            o.lone = i == 3 ? ZT_LONE_LEAVE : ZT_LONE_SEARCH;
             if (zt_repairer_new(&o, &r[i]) != ZT_OK)
                 abort();
         }
     }
-    int which = size ? data[0] % 3 : 0;
+    int which = size ? data[0] % 4 : 0;
     zt_repair_report rep;
     zt_repair_report_init(&rep);
     char *out = NULL, *js = NULL;

@@ -363,13 +363,28 @@ typedef enum zt_boilerplate_mode {
 
 #define ZT_BOILERPLATE_MARKER "[boilerplate] "
 
+/*
+ * A lone '?' (no reading after it) hides two bytes that only the context
+ * can tell: searching them is three quarters of the time of a repair, and
+ * most wrong characters a repair writes without reporting them come from
+ * there.  A corpus filter that drops lines with unresolved spots anyway can
+ * leave them: each such run (up to where the bytes surely realign) is then
+ * written as it was and reported as ZT_SPOT_UNSEARCHED.
+ */
+typedef enum zt_lone_mode {
+    ZT_LONE_SEARCH = 0, /* recover the hidden bytes where context decides */
+    ZT_LONE_LEAVE = 1   /* leave the run as it was and report it */
+} zt_lone_mode;
+
 typedef struct zt_repair_options {
     zt_strip_mode strip;
     zt_script script;
     zt_boilerplate_mode boilerplate;
+    zt_lone_mode lone;
 } zt_repair_options;
 
-/* The defaults: strip auto, script simplified, boilerplate keep. */
+/* The defaults: strip auto, script simplified, boilerplate keep, lone
+ * search. */
 ZT_API void zt_repair_options_init(zt_repair_options *opt);
 
 typedef struct zt_repairer zt_repairer;
@@ -382,9 +397,11 @@ ZT_API void zt_repairer_free(zt_repairer *r);
 typedef enum zt_spot_kind {
     ZT_SPOT_AMBIGUOUS = 1, /* several bytes fit the reading; nothing decided */
     ZT_SPOT_NOFIT = 2,     /* "?reading)" but no byte gives that reading */
-    ZT_SPOT_LOST = 3       /* bytes were lost: a run ended in "X?", the
+    ZT_SPOT_LOST = 3,      /* bytes were lost: a run ended in "X?", the
                               text after a hole never realigned, or a '?'
                               ending a line may have swallowed a '.' */
+    ZT_SPOT_UNSEARCHED = 4 /* ZT_LONE_LEAVE: a lone '?', or a spot in the
+                              run it left as it was */
 } zt_spot_kind;
 
 typedef struct zt_repair_spot {

@@ -23,6 +23,7 @@ void zt_repair_options_init(zt_repair_options *opt)
         opt->strip = ZT_STRIP_AUTO;
         opt->script = ZT_SCRIPT_SIMPLIFIED;
         opt->boilerplate = ZT_BOILERPLATE_KEEP;
+        opt->lone = ZT_LONE_SEARCH;
     }
 }
 
@@ -49,7 +50,8 @@ zt_status zt_repairer_new(const zt_repair_options *opt, zt_repairer **out)
 {
     if (!opt || !out || (unsigned)opt->strip > ZT_STRIP_NONE ||
         (unsigned)opt->script > ZT_SCRIPT_KEEP ||
-        (unsigned)opt->boilerplate > ZT_BOILERPLATE_DROP)
+        (unsigned)opt->boilerplate > ZT_BOILERPLATE_DROP ||
+        (unsigned)opt->lone > ZT_LONE_LEAVE)
         return ZT_EINVAL;
     zt_repairer *r = calloc(1, sizeof *r);
     if (!r)

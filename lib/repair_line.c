@@ -190,14 +190,16 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
  * before it, or the page was altered after the damage).  Such a run is left
  * as it is; it must still be reported, never passed off as repaired.  So:
  * for each lone '?' of the input followed by mostly garbage characters that
- * are still in the output line, report the spot.
+ * are still in the output line, report the spot, unless the solver has
+ * (the line's spots from index `first` on, in order of offset).
  */
 static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
-                                size_t base, const char *o, size_t on)
+                                size_t base, const char *o, size_t on,
+                                size_t first)
 {
     if (!d->rep)
         return ZT_OK;
-    size_t budget = 8 * on + 65536;
+    size_t budget = 8 * on + 65536, sp = first;
     for (size_t i = 0; i < n; i++) {
         const uint8_t *q = memchr(s + i, '?', n - i);
         if (!q)
@@ -228,6 +230,10 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
         }
         if (k < 3 || bad < 2)
             continue;
+        while (sp < d->rep->nunresolved && d->rep->unresolved[sp].offset < base + i)
+            sp++;
+        if (sp < d->rep->nunresolved && d->rep->unresolved[sp].offset == base + i)
+            continue; /* reported already (ZT_LONE_LEAVE) */
         /* Still there after the repair?  A search of the whole output line
          * per spot would make a long line of '?' quadratic: past a budget
          * linear in the line, the spot is reported without looking. */
@@ -420,10 +426,11 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     size_t from = out->len;
     d->line_out = from;
     if (w.nholes) {
+        size_t first = d->rep ? d->rep->nunresolved : 0;
         st = zt_rp_solve(d, &w, out);
         if (st == ZT_OK)
             st = report_garbled(d, s, n, base, out->data + from,
-                                out->len - from);
+                                out->len - from, first);
         /* A '?' ending the line was read as a character's byte with nothing
          * after it; where the document's lines often end in "出." it may
          * also have swallowed the '.': the text is written without it, and

@@ -69,6 +69,7 @@ static const char *spot_name(zt_spot_kind k)
     case ZT_SPOT_AMBIGUOUS: return "ambiguous";
     case ZT_SPOT_NOFIT: return "nofit";
     case ZT_SPOT_LOST: return "lost";
+    case ZT_SPOT_UNSEARCHED: return "unsearched";
     }
     return "unknown";
 }

@@ -1001,6 +1001,11 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
             if (st == ZT_OK && S->d->rep)
                 st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
+        } else if (kind == ZT_OB_Q1 && why == ZT_SPOT_UNSEARCHED) {
+            st = zt_rp_put_mark(w, at, S->out, NULL);
+            if (st == ZT_OK && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + at, why);
+            remember(S, '?');
         } else if (kind == ZT_OB_Q1) {
             st = zt_rp_put_mark(w, at, S->out, S->d->rep);
             remember(S, '?');
@@ -1329,6 +1334,14 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
     return decode_vals(S, c0, c1, vals, NULL, &ncps, 0, 1, NULL);
 }
 
+static int any_pending(const solver *S)
+{
+    for (size_t si = 0; si < S->ncur; si++)
+        if (S->cur[si].key & K_PEND)
+            return 1;
+    return 0;
+}
+
 /* From an aligned point with one path, known bytes decode one way only:
  * write whole characters straight out, as the search would, as long as
  * what follows each is another known byte, a character GBK lacks or a lone
@@ -1459,6 +1472,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
     restart(&S, K_NONE);
     size_t c0 = 0;
     int unknown = 0;
+    int leave_lone = d->r->opt.lone == ZT_LONE_LEAVE;
     for (size_t i = 0; i < w->len && st == ZT_OK;) {
         if (c0 == i && S.ncur == 1 && S.cur[0].n == 1 &&
             !(S.cur[0].key & K_PEND)) {
@@ -1472,10 +1486,16 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
         unsigned kind = kind_of(w, i);
         if (kind == ZT_OB_HOLE || kind == ZT_OB_Q1 || kind == ZT_OB_Q2)
             unknown = 1;
-        if (!advance(&S, i) || S.ncur == 0) {
-            /* No way to read these bytes (or too many): leave the text up
-             * to the next point where GBK is surely aligned, a known
-             * ASCII byte below 0x40 or a character GBK lacks. */
+        /* ZT_LONE_LEAVE: a lone '?' that may hide two bytes (a lead byte
+         * is pending before it) is not searched; after aligned text it can
+         * only be a '?' of the text, which costs nothing to read. */
+        int unsearched = leave_lone && kind == ZT_OB_Q1 && i + 1 < w->len &&
+                         kind_of(w, i + 1) == ZT_OB_Q2 && any_pending(&S);
+        if (unsearched || !advance(&S, i) || S.ncur == 0) {
+            /* No way to read these bytes (or too many, or not asked to):
+             * leave the text up to the next point where GBK is surely
+             * aligned, a known ASCII byte below 0x40 or a character GBK
+             * lacks. */
             size_t j = i + 1;
             for (; j < w->len; j++) {
                 unsigned k = kind_of(w, j - 1);
@@ -1485,7 +1505,7 @@ zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out)
                 if (anchor && (w->ob[j] & ZT_OB_START))
                     break;
             }
-            st = leave(&S, c0, j, ZT_SPOT_NOFIT);
+            st = leave(&S, c0, j, unsearched ? ZT_SPOT_UNSEARCHED : ZT_SPOT_NOFIT);
             uint16_t key = K_NONE;
             if (j < w->len && kind_of(w, j - 1) == 0)
                 key = w->ob[j - 1] & 0xFF;

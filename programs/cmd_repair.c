@@ -7,7 +7,7 @@
 
 static const char usage[] =
     "Usage: zhtext repair [--strip MODE] [--script SCRIPT] [--boilerplate MODE]\n"
-    "                     [--report FILE] [OPTIONS] [FILE...]\n"
+    "                     [--lone MODE] [--report FILE] [OPTIONS] [FILE...]\n"
     "Give back the clean text of web pages damaged by a pinyin-injecting tool:\n"
     "'會(huì)議' -> '会议', '日?qǐng)?bào)' -> '日报'.  In plain-text mode a file is one\n"
     "document (past 8 MiB it is repaired and reported in parts cut at line\n"
@@ -19,6 +19,10 @@ static const char usage[] =
     "  --script simplified|traditional|keep   script of the result (simplified)\n"
     "  --boilerplate keep|mark|drop  page furniture lines (keep); mark prefixes\n"
     "                                them with '" ZT_BOILERPLATE_MARKER "'\n"
+    "  --lone search|leave           a lone '?' hiding two bytes: search them\n"
+    "                                (search), or leave its run as it was and\n"
+    "                                report it, 'unsearched' (several times\n"
+    "                                faster, for filters that drop such lines)\n"
     "  --report FILE                 one JSON object per document: readings\n"
     "                                removed, bytes recovered, unresolved spots\n"
     "                                (byte offsets), boilerplate lines, score\n"
@@ -85,6 +89,7 @@ int cmd_repair(int argc, char **argv)
     static const char *const strips[] = {"auto", "all", "none", NULL};
     static const char *const scripts[] = {"simplified", "traditional", "keep", NULL};
     static const char *const boilers[] = {"keep", "mark", "drop", NULL};
+    static const char *const lones[] = {"search", "leave", NULL};
     zt_repair_options opt;
     zt_repair_options_init(&opt);
     cli_io io;
@@ -100,7 +105,7 @@ int cmd_repair(int argc, char **argv)
         }
         const char *name = NULL;
         if (strcmp(a, "--strip") == 0 || strcmp(a, "--script") == 0 ||
-            strcmp(a, "--boilerplate") == 0) {
+            strcmp(a, "--boilerplate") == 0 || strcmp(a, "--lone") == 0) {
             if (++i >= argc)
                 cli_usage_error("option %s needs a value", a);
             name = a;
@@ -111,6 +116,8 @@ int cmd_repair(int argc, char **argv)
             name = "--script", v = a + 9;
         } else if (strncmp(a, "--boilerplate=", 14) == 0) {
             name = "--boilerplate", v = a + 14;
+        } else if (strncmp(a, "--lone=", 7) == 0) {
+            name = "--lone", v = a + 7;
         } else if (!cli_io_option(&io, argc, argv, &i)) {
             cli_usage_error("unknown option '%s'", a);
         }
@@ -120,6 +127,8 @@ int cmd_repair(int argc, char **argv)
             opt.strip = (zt_strip_mode)parse_enum(name, v, strips);
         else if (strcmp(name, "--script") == 0)
             opt.script = (zt_script)parse_enum(name, v, scripts);
+        else if (strcmp(name, "--lone") == 0)
+            opt.lone = (zt_lone_mode)parse_enum(name, v, lones);
         else
             opt.boilerplate = (zt_boilerplate_mode)parse_enum(name, v, boilers);
     }

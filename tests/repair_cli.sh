@@ -22,6 +22,11 @@ $Z repair examples/damaged-sample.txt | cmp -s - "$T/out" || fail "output differ
 $Z repair --boilerplate mark examples/damaged-sample.txt | grep -q '^\[boilerplate\] .*ICP' || fail "mark"
 $Z repair --script keep examples/damaged-sample.txt | grep -q '湖南日報記者報道' || fail "keep"
 $Z repair --strip nonsense examples/damaged-sample.txt 2>/dev/null && fail "bad option accepted"
+$Z repair --lone nonsense examples/damaged-sample.txt 2>/dev/null && fail "bad --lone accepted"
+# --lone leave: the lone '?' run is written as it was and reported.
+printf '這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到。\n' > "$T/lone"
+$Z repair --script keep --lone=leave --report "$T/lonerep" "$T/lone" | grep -q '^這種做法是聰?xiào)鞯模?麜?huì)由此得到。$' || fail "--lone leave"
+grep -q '"kind":"unsearched"' "$T/lonerep" || fail "--lone leave report"
 $Z detect examples/damaged-sample.txt | grep -q '^{"score":0\.[5-9]' || fail "detect"
 printf '\377\376abc(\n' | $Z repair > "$T/bin" || fail "invalid UTF-8 exit"
 printf '\377\376abc(\n' | cmp -s - "$T/bin" || fail "invalid UTF-8 not passed through"

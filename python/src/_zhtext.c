@@ -729,32 +729,36 @@ typedef struct {
 
 static int Repairer_init(RepairerObject *self, PyObject *args, PyObject *kw)
 {
-    static char *kwlist[] = {"strip", "script", "boilerplate", NULL};
+    static char *kwlist[] = {"strip", "script", "boilerplate", "lone", NULL};
     static const char *const strip_names[] = {"auto", "all", "none", NULL};
     static const char *const script_names[] = {"simplified", "traditional",
                                                "keep", NULL};
     static const char *const bp_names[] = {"keep", "mark", "drop", NULL};
+    static const char *const lone_names[] = {"search", "leave", NULL};
     const char *strip = "auto", *script = "simplified", *bp = "keep";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|sss:Repairer", kwlist, &strip,
-                                     &script, &bp))
+    const char *lone = "search";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|ssss:Repairer", kwlist, &strip,
+                                     &script, &bp, &lone))
         return -1;
     zt_repair_options o;
     zt_repair_options_init(&o);
-    int a, b, c;
+    int a, b, c, l;
     if (enum_arg("strip mode", strip, strip_names, &a) ||
         enum_arg("script", script, script_names, &b) ||
-        enum_arg("boilerplate mode", bp, bp_names, &c))
+        enum_arg("boilerplate mode", bp, bp_names, &c) ||
+        enum_arg("lone mode", lone, lone_names, &l))
         return -1;
     o.strip = (zt_strip_mode)a;
     o.script = (zt_script)b;
     o.boilerplate = (zt_boilerplate_mode)c;
+    o.lone = (zt_lone_mode)l;
     zt_repairer *r = NULL;
     zt_status st = zt_repairer_new(&o, &r);
     if (st != ZT_OK) {
         raise_status(st);
         return -1;
     }
-    PyObject *norm = Py_BuildValue("(sss)", strip, script, bp);
+    PyObject *norm = Py_BuildValue("(ssss)", strip, script, bp, lone);
     if (!norm) {
         zt_repairer_free(r);
         return -1;

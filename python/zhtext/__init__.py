@@ -78,7 +78,8 @@ class Pinyin(_zhtext.Pinyin):
 
 
 class Repairer(_zhtext.Repairer):
-    """Repairer(strip="auto", script="simplified", boilerplate="keep")
+    """Repairer(strip="auto", script="simplified", boilerplate="keep",
+                lone="search")
 
     Repair of web text damaged by injected pinyin, as `zhtext repair`.
     repair(text) -> (text, report dict); detect(text) -> score in 0..1.
@@ -126,10 +127,11 @@ def annotate(text, style="tone", **options):
     return _pinyin(style=style, **options).annotate(text)
 
 
-def repair(text, strip="auto", script="simplified", boilerplate="keep"):
+def repair(text, strip="auto", script="simplified", boilerplate="keep",
+           lone="search"):
     """Repair damaged text: returns (text, report dict)."""
-    return _repairer(strip=strip, script=script,
-                     boilerplate=boilerplate).repair(text)
+    return _repairer(strip=strip, script=script, boilerplate=boilerplate,
+                     lone=lone).repair(text)
 
 
 def detect(text):

@@ -158,11 +158,26 @@ class RepairTest(unittest.TestCase):
         self.assertGreaterEqual(zhtext.detect("會(huì)議"), 0.0)
         with self.assertRaises(ValueError):
             zhtext.Repairer(strip="nope")
+        with self.assertRaises(ValueError):
+            zhtext.Repairer(lone="nope")
+
+    def test_lone_leave(self):
+        line = "這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到。"
+        text, report = zhtext.repair(line, script="keep", lone="leave")
+        self.assertEqual(text, "這種做法是聰?xiào)鞯模?麜?huì)由此得到。")
+        self.assertEqual({u["kind"] for u in report["unresolved"]},
+                         {"unsearched"})
+        text, _ = zhtext.repair(line, script="keep")
+        self.assertEqual(text, "這種做法是聰明的，他會由此得到。")
 
     def test_pickle(self):
         r = pickle.loads(pickle.dumps(zhtext.Repairer(script="traditional")))
         self.assertIsInstance(r, zhtext.Repairer)
         self.assertEqual(r.repair("會(huì)議")[0], "會議")
+        r = pickle.loads(pickle.dumps(zhtext.Repairer(script="keep",
+                                                      lone="leave")))
+        self.assertEqual(r.repair("聰(cōng)?xiào)鞯模?麜")[0],
+                         "聰?xiào)鞯模?麜")
 
     @unittest.skipUnless(has_cli("repair"), "no CLI")
     def test_jsonl_matches_cli(self):
