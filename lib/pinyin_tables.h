@@ -105,6 +105,9 @@ extern const uint32_t zt_py_r_wnode[];
 extern const uint32_t zt_py_r_wfirst[];
 extern const uint32_t zt_py_r_wnode2[];
 extern const float zt_py_r_logp[];
+/* The log probability of each record's character anywhere in the word
+ * data, inside words too (per character of text). */
+extern const float zt_py_r_logpc[];
 /* The same four, together: the segmenter needs all of them for every
  * character, and one 16-byte record is one cache line instead of four. */
 typedef struct zt_py_rseg {

@@ -337,6 +337,14 @@ def main():
     # too; and the log probability of the character as a one-character word.
     r_wnode, r_wfirst, r_wnode2, r_logp = [], [], [], []
     unk = "%.4f" % math.log(0.5 / total)
+    # ... and of the character anywhere, inside words too (repair scores a
+    # character of a word the data lacks, a name, by it).
+    ccount, ctotal = {}, 0.0
+    for w, _, f in words:
+        for ch in w:
+            ccount[ord(ch)] = ccount.get(ord(ch), 0) + f
+        ctotal += f * len(w)
+    r_logpc = []
     for cp in allcps:
         s_ = ts.get(cp, cp)
         f_ = s_ if s_ in wfirst else cp
@@ -346,6 +354,8 @@ def main():
         r_wnode2.append(wfirst.get(cp, 0) if f_ != cp else 0)
         v = wnodes[node][0] if node else 0
         r_logp.append(wlogp[v - 1] if v else unk)
+        cc = ccount.get(s_, 0) or ccount.get(cp, 0)
+        r_logpc.append("%.4f" % math.log(cc / ctotal) if cc else unk)
 
     # Word classes (part-of-speech tag, one character or more) and the
     # class-to-class steps, for repair's decisions (data/pinyin/tags.txt,
@@ -500,6 +510,7 @@ def main():
            c_int_array("uint32_t", "zt_py_r_wfirst", r_wfirst),
            c_int_array("uint32_t", "zt_py_r_wnode2", r_wnode2),
            "const float zt_py_r_logp[%d] = {%s};" % (len(r_logp), ",".join(r_logp)),
+           "const float zt_py_r_logpc[%d] = {%s};" % (len(r_logpc), ",".join(r_logpc)),
            "const uint32_t zt_py_m_nkeys = %d;" % len(mkeys),
            c_int_array("uint32_t", "zt_py_m_keys", mkeys),
            "const uint32_t zt_py_m_hmask = %d;" % ((1 << hbits) - 1),
