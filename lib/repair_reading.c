@@ -184,8 +184,11 @@ int zt_rp_standard(const zt_repairer *r, uint32_t cp)
 {
     if (cp < 0x10000 && r->cls && (r->cls[cp] & ZT_RP_SIMP))
         return 0;
-    uint32_t s = char_value(r->ts_chars, cp);
-    if (!s || s == cp)
+    /* The Simplified form by OpenCC's first candidate that differs (as the
+     * word lookups see it: 俱 "俱 具" is 具), and back by s2t. */
+    uint32_t rec = zt_py_char(cp);
+    uint32_t s = rec ? zt_py_simp[rec - 1] : cp;
+    if (s == cp)
         return 1; /* not a Traditional form of something else */
     uint32_t t = char_value(r->st_chars, s);
     return !t || t == cp;

@@ -1155,10 +1155,13 @@ static float brackets(const solver *S, size_t c0, size_t c1,
 }
 
 /* A key of the Simplified form of a chunk's characters cps[0..n), and in
- * *pref (if not NULL) how well its variants fit the document: the sum over characters
- * with a variant (or Simplified only) of log(times the document wrote it,
- * + 1 if OpenCC's s2t would write it, + 0.5 otherwise), where the line as
- * the input has it counts as once more. */
+ * *pref (if not NULL) how well its variants fit the document: the sum over
+ * its Han characters of log(times the document wrote it, + 1 if OpenCC's
+ * s2t would write it, + 0.5 otherwise), where the line as the input has it
+ * counts as once more.  The readings compared have the same characters
+ * but where they differ, so only those decide; a character that is its
+ * own Simplified form counts too (工具 against 工俱: 俱 is 具 in Simplified
+ * by OpenCC's first choice, but 具 is what the document writes). */
 static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
                             float *pref)
 {
@@ -1170,8 +1173,7 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
     for (size_t k = 0; k < n; k++) {
         uint32_t c = cps[k], s = zt_rp_simp_bmp(r->stab, c);
         h = (h ^ s) * 0x100000001b3ull;
-        if (!pref || c < 0x3400 || c >= 0xA000 ||
-            (s == c && !(r->cls[c] & ZT_RP_SIMP)))
+        if (!pref || c < 0x3400 || c >= 0xA000)
             continue;
         uint8_t u[4];
         size_t l = zt_utf8_encode(c, u);
