@@ -69,6 +69,8 @@ zt_status zt_repairer_new(const zt_repair_options *opt, zt_repairer **out)
     zt_rp_classes(r, cls);
     r->cls = cls;
     st = zt_rp_stab_new(r);
+    if (st == ZT_OK)
+        st = zt_converter_new("s2t", NULL, 0, &r->s2t);
     if (st != ZT_OK) {
         zt_repairer_free(r);
         return st;
@@ -98,6 +100,7 @@ void zt_repairer_free(zt_repairer *r)
     if (!r)
         return;
     zt_converter_free(r->to_script);
+    zt_converter_free(r->s2t);
     free(r->cls);
     zt_rp_stab_free(r);
     free(r);

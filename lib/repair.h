@@ -21,6 +21,9 @@
 struct zt_repairer {
     zt_repair_options opt;
     zt_converter *to_script;     /* t2s with the mainland fixes, or s2t */
+    /* s2t, phrases and all: which variant OpenCC writes in context (委託 but
+     * 托運), where the document shows none. */
+    zt_converter *s2t;
     const zt_trie *ts_chars;     /* TSCharacters: is a character Traditional? */
     const zt_trie *st_chars;     /* STCharacters */
     const zt_trie *words;        /* STPhrases: a Simplified word list */
@@ -119,6 +122,8 @@ ZT_HIDDEN int zt_rp_common(const zt_repairer *r, uint32_t cp);
 /* Is cp the form OpenCC's s2t writes for its Simplified form (爲 for 为,
  * not 為), or no Traditional variant at all (and not Simplified only)? */
 ZT_HIDDEN int zt_rp_standard(const zt_repairer *r, uint32_t cp);
+/* What s2t writes for the Simplified character s on its own. */
+ZT_HIDDEN uint32_t zt_rp_st_char(const zt_repairer *r, uint32_t s);
 
 /* Is cp what misaligned GBK bytes typically decode to in Traditional text:
  * a Simplified-only character, or a Han character outside the common set? */

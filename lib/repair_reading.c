@@ -180,6 +180,12 @@ static int level1(uint32_t cp)
     return code >= 0xB0A1 && code <= 0xD7F9 && (code & 0xFF) >= 0xA1;
 }
 
+uint32_t zt_rp_st_char(const zt_repairer *r, uint32_t s)
+{
+    uint32_t t = char_value(r->st_chars, s);
+    return t ? t : s;
+}
+
 int zt_rp_standard(const zt_repairer *r, uint32_t cp)
 {
     if (cp < 0x10000 && r->cls && (r->cls[cp] & ZT_RP_SIMP))

@@ -1154,6 +1154,41 @@ static float brackets(const solver *S, size_t c0, size_t c1,
     return b;
 }
 
+#ifndef PHRASE_FORM
+#define PHRASE_FORM 5.0f
+#endif
+/* What OpenCC's s2t writes for the Simplified form of chunk[0..n), between
+ * the characters written before it and after[0..na): into want[0..n), 1 if
+ * it could tell (one character out for each in). */
+static int s2t_forms(const solver *S, const uint32_t *chunk, size_t n,
+                     const uint32_t *after, size_t na, uint32_t *want)
+{
+    const struct zt_rp_stab *t = S->d->r->stab;
+    uint8_t in[4 * (CTX + 64 + CTX)];
+    size_t len = 0, total = S->nctx + n + na;
+    if (n > 64)
+        return 0;
+    for (size_t k = 0; k < total; k++) {
+        uint32_t c = k < S->nctx ? S->ctx[k]
+                     : k < S->nctx + n ? chunk[k - S->nctx]
+                                       : after[k - S->nctx - n];
+        len += zt_utf8_encode(zt_rp_simp_bmp(t, c), in + len);
+    }
+    char *out = NULL;
+    size_t olen = 0, got = 0;
+    if (zt_convert_alloc(S->d->r->s2t, (const char *)in, len, &out, &olen) != ZT_OK)
+        return 0;
+    for (size_t i = 0; i < olen && got <= total;) {
+        uint32_t c;
+        i += zt_utf8_decode((const uint8_t *)out + i, olen - i, &c);
+        if (got >= S->nctx && got < S->nctx + n)
+            want[got - S->nctx] = c;
+        got++;
+    }
+    zt_free(out);
+    return got == total;
+}
+
 /* A key of the Simplified form of a chunk's characters cps[0..n), and in
  * *pref (if not NULL) how well its variants fit the document: the sum over
  * its Han characters of log(times the document wrote it, + 1 if OpenCC's
@@ -1163,7 +1198,7 @@ static float brackets(const solver *S, size_t c0, size_t c1,
  * own Simplified form counts too (工具 against 工俱: 俱 is 具 in Simplified
  * by OpenCC's first choice, but 具 is what the document writes). */
 static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
-                            float *pref)
+                            float *pref, const uint32_t *want)
 {
     const zt_repairer *r = S->d->r;
     const uint16_t *seen = S->d->seen;
@@ -1179,7 +1214,14 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
         size_t l = zt_utf8_encode(c, u);
         float times = (seen ? seen[c - 0x3400] : 0) +
                       (l == 3 && count3(S->w->s, S->w->n, (const char *)u) > 0);
-        *pref += logf(times + (zt_rp_standard(r, c) ? 1.0f : 0.5f));
+        if (want && want[k] != zt_rp_st_char(r, s)) {
+            /* s2t's phrases chose this form for the word in context
+             * (委託, although 托 on its own): that outweighs the counts. */
+            *pref += want[k] == c ? PHRASE_FORM : 0.0f;
+            continue;
+        }
+        int s2t = want ? want[k] == c : zt_rp_standard(r, c);
+        *pref += logf(times + (s2t ? 1.0f : 0.5f));
     }
     return h;
 }
@@ -1273,7 +1315,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             decode_vals(S, c0, c1, vals, cps + left, &ncps, 64 - CTX - left,
                         0, &pr);
             pr += brackets(S, c0, c1, cps + left, ncps);
-            vh[k] = variant_key(S, cps + left, ncps, NULL);
+            vh[k] = variant_key(S, cps + left, ncps, NULL, NULL);
             ncps += left;
             memcpy(cps + ncps, after, nafter * sizeof *after);
             ncps += nafter;
@@ -1311,14 +1353,19 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
         for (int k = 0; k < st->n; k++)
             group += vh[k] == vh[best];
         if (group > 1) {
-            /* Without the counts (out of memory), the s2t forms decide. */
+            /* Without the counts (out of memory), the s2t forms decide:
+             * those of the words in context where s2t can tell them. */
             (void)zt_rp_seen_init(S->d, S->out->data);
+            uint32_t want[64];
+            int have_want = -1;
             for (int k = 0; k < st->n; k++) {
                 if (vh[k] != vh[best])
                     continue;
                 path_vals(S, st->id[k], c0, c1, vals);
                 decode_vals(S, c0, c1, vals, cps, &ncps, 64, 0, NULL);
-                variant_key(S, cps, ncps, &vp[k]);
+                if (have_want < 0) /* the same Simplified text for all */
+                    have_want = s2t_forms(S, cps, ncps, after, nafter, want);
+                variant_key(S, cps, ncps, &vp[k], have_want ? want : NULL);
             }
             int b0 = best;
             for (int k = 0; k < st->n; k++)

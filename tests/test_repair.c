@@ -150,6 +150,12 @@ static void test_gbk_recovery(void **state)
     /* ... and where the document writes one of them, that one. */
     expect(k, "開啟新篇章\n等級(jí)制度在百度貼(tiē)吧全面?tǎng)?qǐ)用。",
            "開啟新篇章\n等級制度在百度貼吧全面啟用。");
+    /* 幹, 乾 (and 干) are all 干 in Simplified; which one, s2t's phrases
+     * say in context: 乾燥.  And 工具, not 工俱 (OpenCC's t2s keeps 俱,
+     * but the word lookups read it as 具: the two tie on the words). */
+    expect(k, "繃(bēng)?dāng)??gān)燥後(hòu)?pō)?huì)變(biàn)硬。", "繃帶乾燥後會變硬。");
+    expect(k, "便?xiān)y(xié)式?gěng)?dài)寬(kuān)監(jiān)視(shì)器和網(wǎng)速估計(jì)?xián)ぞ?",
+           "便攜式帶寬監視器和網速估計工具");
     /* ， or （ (A3 AC, A3 A8) where a '?' hid the trail: a （ that no ）
      * follows on the line is unlikely. */
     expect_sure(k, "洗了頭(tóu)髮(fà)?zhuān)?^(tóu)皮癢(yǎng)的慌！", "洗了頭髮，頭皮癢的慌！");
