@@ -39,6 +39,8 @@ printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep -
 $PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional" "$T/damaged.txt"
 $PY bench/repair_score.py "$CORPUS" "$T/simp.txt" "repair --script simplified vs original"
 $PY bench/repair_score.py "$CORPUS" "$T/opencc.txt" "no damage, plain OpenCC t2s vs original"
+"$BUILD/zhtext" repair "$T/trad.txt" > "$T/nodamage.txt"
+$PY bench/repair_score.py "$CORPUS" "$T/nodamage.txt" "no damage, repair (to Simplified) vs original"
 "$BUILD/zhtext" repair --script keep --report "$T/rep" "$T/damaged.txt" > /dev/null
 $PY bench/repair_silent.py "$T/damaged.txt" "$T/rep" "$T/trad.txt" "$T/keep.txt" "repair --script keep"
 # --lone leave: the runs of lone '?' are left as they were (and reported).
