@@ -1216,7 +1216,8 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
                       (l == 3 && count3(S->w->s, S->w->n, (const char *)u) > 0);
         if (want && want[k] != zt_rp_st_char(r, s)) {
             /* s2t's phrases chose this form for the word in context
-             * (委託, although 托 on its own): that outweighs the counts. */
+             * (委託, although 托 on its own): here that decides, whatever
+             * the counts. */
             *pref += want[k] == c ? PHRASE_FORM : 0.0f;
             continue;
         }
@@ -1358,14 +1359,18 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             (void)zt_rp_seen_init(S->d, S->out->data);
             uint32_t want[64];
             int have_want = -1;
+            size_t nwant = 0;
             for (int k = 0; k < st->n; k++) {
                 if (vh[k] != vh[best])
                     continue;
                 path_vals(S, st->id[k], c0, c1, vals);
                 decode_vals(S, c0, c1, vals, cps, &ncps, 64, 0, NULL);
-                if (have_want < 0) /* the same Simplified text for all */
+                if (have_want < 0) { /* the same Simplified text for all */
                     have_want = s2t_forms(S, cps, ncps, after, nafter, want);
-                variant_key(S, cps, ncps, &vp[k], have_want ? want : NULL);
+                    nwant = ncps;
+                }
+                variant_key(S, cps, ncps, &vp[k],
+                            have_want && ncps == nwant ? want : NULL);
             }
             int b0 = best;
             for (int k = 0; k < st->n; k++)
