@@ -16,6 +16,8 @@
 # deduplicated, converted s2t and damaged by the test simulator; one build
 # per margin scores both.
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 2.5 3 3.5 4)
+#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3
+#                                            (any other constant, the same way)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
 T=${TMPDIR:-/tmp}/zt-repair-tune
@@ -84,10 +86,14 @@ for s in man help; do
     build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
     echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
 done
+# One build folder per margin and set of flags (make would not rebuild for
+# changed flags alone).
+tag=$(printf '%s' "${TUNE_FLAGS:-}" | md5sum | cut -c1-8)
 for m in ${*:-2.5 3 3.5 4}; do
-    make --no-print-directory -s BUILD="$T/b$m" OPT="-O2 -DZT_RP_MARGIN=$m" "$T/b$m/zhtext"
+    B="$T/b$m-$tag"
+    make --no-print-directory -s BUILD="$B" OPT="-O2 -DZT_RP_MARGIN=$m ${TUNE_FLAGS:-}" "$B/zhtext"
     for s in man help; do
-        "$T/b$m/zhtext" repair --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
+        "$B/zhtext" repair --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
         python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
     done
