@@ -191,7 +191,8 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
  * as it is; it must still be reported, never passed off as repaired.  So:
  * for each lone '?' of the input followed by mostly garbage characters that
  * are still in the output line, report the spot, unless the solver has
- * (the line's spots from index `first` on, in order of offset).
+ * reported it already (the line's spots are those from index `first` on,
+ * in order of offset).
  */
 static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
                                 size_t base, const char *o, size_t on,
