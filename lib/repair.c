@@ -162,13 +162,8 @@ static zt_status strip_doc(zt_rp_doc *d, const char *in, size_t len,
                            zt_buf *out)
 {
     size_t pos = 0;
-    if (out)
+    if (out) /* (detect: d is zeroed, and no line end is read) */
         line_ends(d, in, len);
-    else {
-        d->ascii_ends = 0;
-        d->wide_ends = 0;
-        memset(d->open_ends, 0, sizeof d->open_ends);
-    }
     while (pos < len) {
         const char *nl = memchr(in + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (in + pos)) : len - pos;

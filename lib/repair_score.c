@@ -4,8 +4,10 @@
  * A character scores as a word of its own (the pinyin module's word data,
  * which also gives each character's frequency); punctuation and the symbols
  * misaligned bytes decode to have fixed scores; a run of characters scores
- * as its best segmentation into dictionary words.  No model of which
- * character follows which: the word list is all the data there is.
+ * as its best segmentation into dictionary words; for decisions, the steps
+ * between the words' parts of speech count too.  No model of which
+ * character follows which: the word list, with its frequencies and tags,
+ * is all the data there is.
  */
 #include <math.h>
 
@@ -51,8 +53,8 @@ static float symbol_score(uint32_t cp)
 /* A character that makes no word with its neighbours is a word of its own
  * or a piece of a word the data lacks (a name above all: 陳偉, where 偉 is
  * a rarer one-character word than 偽 in the data, although it is twice as
- * common inside words).  So its score mixes P(c as a word) with ZT_RP_OOV x P(c anywhere
- * in the words).  On the tuning sets (tools/repair_tune.sh; man + help,
+ * common inside words).  So its score mixes P(c as a word) with
+ * ZT_RP_OOV x P(c anywhere in the words).  On the tuning sets (tools/repair_tune.sh; man + help,
  * lines wrong / silent): without 4076 / 22; 0.02 4112 / 21; 0.05 4093 / 18;
  * 0.1 4123 / 16; 0.2 4212 / 17.  For comparison, the same silent errors
  * by a wider margin (3.25 instead of 3) cost 4163 / 16: the mix is the

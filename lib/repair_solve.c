@@ -1001,13 +1001,13 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
             if (st == ZT_OK && S->d->rep)
                 st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
-        } else if (kind == ZT_OB_Q1 && why == ZT_SPOT_UNSEARCHED) {
-            st = zt_rp_put_mark(w, at, S->out, NULL);
-            if (st == ZT_OK && S->d->rep)
-                st = zt_rp_add_spot(S->d->rep, w->base + at, why);
-            remember(S, '?');
         } else if (kind == ZT_OB_Q1) {
-            st = zt_rp_put_mark(w, at, S->out, S->d->rep);
+            /* Left unsearched, the mark is reported as that (and only
+             * once); otherwise a U+FFFD is reported as a lost byte. */
+            int uns = why == ZT_SPOT_UNSEARCHED;
+            st = zt_rp_put_mark(w, at, S->out, uns ? NULL : S->d->rep);
+            if (st == ZT_OK && uns && S->d->rep)
+                st = zt_rp_add_spot(S->d->rep, w->base + at, why);
             remember(S, '?');
         } else {
             uint32_t cp;
@@ -1174,9 +1174,9 @@ static int s2t_forms(const solver *S, const uint32_t *chunk, size_t n,
                                        : after[k - S->nctx - n];
         len += zt_utf8_encode(zt_rp_simp_bmp(t, c), in + len);
     }
-    char *out = NULL;
+    char out[4 * sizeof in]; /* what does not fit is no one-for-one answer */
     size_t olen = 0, got = 0;
-    if (zt_convert_alloc(S->d->r->s2t, (const char *)in, len, &out, &olen) != ZT_OK)
+    if (zt_convert(S->d->r->s2t, (const char *)in, len, out, sizeof out, &olen) != ZT_OK)
         return 0;
     for (size_t i = 0; i < olen && got <= total;) {
         uint32_t c;
@@ -1185,7 +1185,6 @@ static int s2t_forms(const solver *S, const uint32_t *chunk, size_t n,
             want[got - S->nctx] = c;
         got++;
     }
-    zt_free(out);
     return got == total;
 }
 
