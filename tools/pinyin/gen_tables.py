@@ -124,6 +124,15 @@ def read_tag_trans(path):
     return tos, rows
 
 
+def pair_bits(pairs):
+    """One bit per bigram_hash of each character pair (BIGRAM_BITS bits)."""
+    bits = [0] * ((1 << BIGRAM_BITS) // 64)
+    for a, b in pairs:
+        h = bigram_hash(ord(a), ord(b))
+        bits[h >> 6] |= 1 << (h & 63)
+    return bits
+
+
 def build_trie(keys):
     """keys: list of strings.  Returns (hi, pages, nodes, cps, nodeval) in
     trie.h's layout; nodeval[i] = key index + 1 of the key ending at node i."""
@@ -263,19 +272,12 @@ def main():
     wlogp = ["%.4f" % (math.log(f / total)) for _, _, f in words]
     # Bigram filter: one bit per hash of a word's first two characters, so
     # the segmenter can skip the trie search for pairs that start no word.
-    bits = [0] * ((1 << BIGRAM_BITS) // 64)
-    for w, _, _ in words:
-        if len(w) >= 2:
-            h = bigram_hash(ord(w[0]), ord(w[1]))
-            bits[h >> 6] |= 1 << (h & 63)
+    long_words = [w for w, _, _ in words if len(w) >= 2]
+    bits = pair_bits((w[0], w[1]) for w in long_words)
     # Word-end filter: one bit per hash of the last two characters of each
     # word, so that repair's search, adding a character after another, can
     # tell that no word ends in the pair without walking the trie.
-    ebits = [0] * ((1 << BIGRAM_BITS) // 64)
-    for w, _, _ in words:
-        if len(w) >= 2:
-            h = bigram_hash(ord(w[-2]), ord(w[-1]))
-            ebits[h >> 6] |= 1 << (h & 63)
+    ebits = pair_bits((w[-2], w[-1]) for w in long_words)
     # Trigram filter: one bit per hash of every three consecutive characters
     # of a word (its trie path), so the segmenter can tell that the trie
     # node for ..a b has no child c before it reads the node's child list
