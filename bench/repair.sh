@@ -2,6 +2,13 @@
 # bench/repair.sh - zhtext repair on simulated damage of the 21 MB corpus:
 # throughput (one thread) next to anchors run on the same machine in the
 # same run, and character / line accuracy of the recovered text.
+# Two forms of damage (tests/sim_damage.h):
+#   pages  pages of 20 lines as JSON Lines, each page damaged with its own
+#          table of 40% of the Traditional-only characters, as the real
+#          pages are (../shared/data/injected);
+#   dense  the corpus as one plain-text document, damaged with the whole
+#          table (every Traditional-only character): more damage, and no
+#          page to learn the table from.
 #   sh bench/repair.sh [BUILD_DIR]
 # Needs ../shared/data/corpus/zh_simp.txt (skips otherwise).
 BUILD=${1:-build}
@@ -14,7 +21,10 @@ mkdir -p "$T" && trap 'rm -rf "$T"' EXIT
 
 "$BUILD/zhtext" convert -c s2t "$CORPUS" > "$T/trad.txt"
 "$BUILD/sim_damage" < "$T/trad.txt" > "$T/damaged.txt"
+"$BUILD/sim_damage" -d 20 -p 0.4 < "$T/trad.txt" > "$T/pages.jsonl"
+$PY bench/repair_pages.py "$T/pages.jsonl" "$T/pages_damaged.txt"
 size=$(wc -c < "$T/damaged.txt")
+psize=$(wc -c < "$T/pages.jsonl")
 
 # Seconds of user+system CPU for a command (one thread).
 cpu() {
@@ -23,7 +33,17 @@ cpu() {
 }
 mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / (s > 0 ? s : 0.001) }'; }
 
-echo "input: $(wc -l < "$T/damaged.txt") lines, $size bytes of simulated damage"
+echo "input: $(wc -l < "$T/damaged.txt") lines; pages: $(wc -l < "$T/pages.jsonl") pages, $psize bytes; dense: $size bytes"
+s_pages=$(cpu "$BUILD/zhtext" repair --jsonl --script keep "$T/pages.jsonl"); cp "$T/out" "$T/pages_out.jsonl"
+s_pt2s=$(cpu "$BUILD/zhtext" convert --jsonl -c t2s "$T/pages.jsonl")
+printf '%-36s %8s s %8s MB/s\n' "pages: zhtext convert --jsonl -c t2s" "$s_pt2s" "$(mbs "$psize" "$s_pt2s")"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "pages: repair --jsonl --script keep" "$s_pages" "$(mbs "$psize" "$s_pages")" "$(awk -v a="$s_pages" -v b="$s_pt2s" 'BEGIN{print a/b}')"
+"$BUILD/zhtext" repair --jsonl --script keep --report "$T/pages_rep" "$T/pages.jsonl" > /dev/null
+$PY bench/repair_pages.py "$T/pages_out.jsonl" "$T/pages_keep.txt"
+$PY bench/repair_pages.py "$T/pages.jsonl" /dev/null "$T/pages_rep" "$T/pages_rep.txt"
+$PY bench/repair_score.py "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep vs Traditional" "$T/pages_damaged.txt"
+$PY bench/repair_silent.py "$T/pages_damaged.txt" "$T/pages_rep.txt" "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep"
+echo "dense:"
 s_cat=$(cpu cat "$T/damaged.txt")
 s_t2s=$(cpu "$BUILD/zhtext" convert -c t2s "$T/damaged.txt")
 s_keep=$(cpu "$BUILD/zhtext" repair --script keep "$T/damaged.txt"); cp "$T/out" "$T/keep.txt"

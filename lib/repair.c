@@ -127,6 +127,9 @@ static int ends_in_reading(const uint8_t *p, const uint8_t *e)
  * margin) less likely than not.  Lines ending in a reading count as neither:
  * Debian's manual pages 16%, its HTML manuals 3%, the benchmark's reviews
  * and news 1.4%. */
+#ifndef ZT_RP_ASCII_ENDS
+#define ZT_RP_ASCII_ENDS 2
+#endif
 static void line_ends(zt_rp_doc *d, const char *in, size_t len)
 {
     const uint8_t *s = (const uint8_t *)in, *end = s + len;
@@ -153,7 +156,7 @@ static void line_ends(zt_rp_doc *d, const char *in, size_t len)
             break;
         p = nl + 1;
     }
-    d->ascii_ends = ascii + wide >= 20 && ascii * 100 >= (ascii + wide) * 5;
+    d->ascii_ends = ascii >= ZT_RP_ASCII_ENDS && ascii * 100 >= (ascii + wide) * 5;
     d->wide_ends = (uint32_t)(ascii + wide);
 }
 
@@ -162,8 +165,12 @@ static zt_status strip_doc(zt_rp_doc *d, const char *in, size_t len,
                            zt_buf *out)
 {
     size_t pos = 0;
-    if (out) /* (detect: d is zeroed, and no line end is read) */
+    if (out) { /* (detect: d is zeroed, and no line end is read) */
         line_ends(d, in, len);
+        zt_status st = zt_rp_page_scan(d, in, len);
+        if (st != ZT_OK)
+            return st;
+    }
     while (pos < len) {
         const char *nl = memchr(in + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (in + pos)) : len - pos;

@@ -73,6 +73,9 @@ typedef struct zt_rp_doc {
      * lines need the solver, and ~200 KiB allocated and freed per line
      * went back to the kernel and were faulted in again each time. */
     struct zt_rp_smem *smem;
+    /* What the document shows of the injector's table (repair_page.c):
+     * NULL until a document with damage needs it. */
+    struct zt_rp_page *page;
 } zt_rp_doc;
 
 /* ---- repair_reading.c ---------------------------------------------------- */
@@ -200,6 +203,29 @@ ZT_HIDDEN void zt_rp_stab_free(zt_repairer *r);
 ZT_HIDDEN zt_status zt_rp_solve(zt_rp_doc *d, zt_rp_lw *w, zt_buf *out);
 /* Frees what zt_rp_solve keeps in d->smem (zt_rp_doc_free calls it). */
 ZT_HIDDEN void zt_rp_solve_free(zt_rp_doc *d);
+
+/* ---- repair_page.c ------------------------------------------------------ */
+
+/* The log prior of a Traditional-only character in the table: for one
+ * that no reading follows, ZT_RP_TP_IN (the page annotates it elsewhere:
+ * it would carry its reading here too), 0 (the page shows it bare), or
+ * log P(not in the table) for one the page does not show, no lower than
+ * ZT_RP_TP_IN.  Without a scan: ZT_RP_TP_UNSEEN. */
+#define ZT_RP_TP_IN (-5.0f)
+#define ZT_RP_TP_UNSEEN (-0.7f)
+/* For the pair a reading was inserted after (it spelled a character of the
+ * table): ZT_RP_TP_BONUS for one the page annotates, 0 for one it shows
+ * bare, ZT_RP_TP_BONUS + log P(in the table) for one it does not show. */
+#define ZT_RP_TP_BONUS 3.0f
+
+/* Learn what the document in[0..len) shows of the table (only if it has a
+ * '?' or U+FFFD: nothing else reads it). */
+ZT_HIDDEN zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len);
+ZT_HIDDEN float zt_rp_page_bare(const zt_rp_doc *d, uint32_t cp);
+ZT_HIDDEN float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp);
+/* Does the page have the pair a, b (in Simplified) in its aligned text? */
+ZT_HIDDEN int zt_rp_page_pair(const zt_rp_doc *d, uint32_t a, uint32_t b);
+ZT_HIDDEN void zt_rp_page_free(zt_rp_doc *d);
 
 /* ---- repair_boiler.c ----------------------------------------------------- */
 

@@ -454,6 +454,7 @@ done:
 void zt_rp_doc_free(zt_rp_doc *d)
 {
     zt_rp_solve_free(d);
+    zt_rp_page_free(d);
     free(d->seen);
     d->seen = NULL;
     free(d->ob);

@@ -17,10 +17,12 @@
 
 /* One character (L, t) of a lead byte L, for the lone-'?' expansion. */
 struct q1ent {
-    float sc;    /* its score + the prior of a character no reading follows */
+    float sc;    /* its score + the prior of a character no reading follows,
+                  * as far as it does not depend on the page: an upper bound */
     uint32_t c;
     uint8_t t;   /* the trail byte */
     uint8_t key; /* qrep[t] */
+    uint8_t trad; /* Traditional-only: the page's prior is still to add */
 };
 
 struct zt_rp_stab {
@@ -81,17 +83,13 @@ ZT_INLINE float zt_rp_cs(const struct zt_rp_stab *t, uint32_t cp)
     return cp < 0x10000 ? t->cs[cp] : zt_rp_char_score(cp);
 }
 
-/* The prior of a character by its class (ZT_RP_SIMP, ZT_RP_TRAD): in
- * Traditional text a Simplified-only character is unlikely, and so is a
- * Traditional-only one that no reading follows (the injector annotated
- * them all). */
+/* The prior of a character by its class: in Traditional text a
+ * Simplified-only character is unlikely.  (Whether a Traditional-only one
+ * that no reading follows is, depends on the page's table: repair_page.c,
+ * added where the document is known.) */
 ZT_INLINE float zt_rp_prior_cls(uint8_t k)
 {
-    if (k & ZT_RP_SIMP)
-        return -6.0f;
-    if (k & ZT_RP_TRAD)
-        return -5.0f;
-    return 0;
+    return (k & ZT_RP_SIMP) ? -6.0f : 0.0f;
 }
 
 /* Punctuation in context, where the word data says nothing.  Two marks in

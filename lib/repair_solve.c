@@ -67,6 +67,14 @@
 #else
 #define MARGIN 3.0f
 #endif
+/* Pairs of Han characters the page has elsewhere (repair_page.c): each
+ * one a reading forms gains this much at the decision.  Tuning sets
+ * (tools/repair_tune.sh, both forms of both sets), lines wrong / silent:
+ * 7759 / 72 without, 7390 / 80 at 1, 7122 / 91 at 2.  In the search too
+ * (each new pair looked up): 7391 / 77 at 1, for a fifth more time. */
+#ifndef ZT_RP_CACHE
+#define ZT_RP_CACHE 1.0f
+#endif
 #define MAX_NODES (1u << 22)
 #define CTX 4
 #define PRUNE 30.0f /* natural log */
@@ -155,16 +163,17 @@ static const zt_rp_con *con_at(const zt_rp_lw *w, size_t i)
 
 /* What the character c, completed by element i, says about the reading of
  * the bytes: the text is Traditional, so a Simplified-only character is
- * unlikely; the injector annotated every Traditional-only character of its
- * table, so one that no reading follows is unlikely too (an earlier pass
- * can have split its bytes, hence a penalty, not a rule); and where a
- * reading constrains the character, it is its first reading. */
-static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
+ * unlikely; the injector annotated every character of its table, so a
+ * Traditional-only one that no reading follows is as likely as the page
+ * says it is out of the table (repair_page.c; an earlier pass can have
+ * split its bytes, hence a penalty, not a rule); and where a reading
+ * constrains the character, it is its first reading. */
+static float prior(const zt_rp_doc *d, const zt_rp_lw *w, size_t i,
                    uint32_t c)
 {
     if (c >= 0x10000)
         return 0;
-    uint8_t k = r->cls[c];
+    uint8_t k = d->r->cls[c];
     /* A reading after its lead byte split the character's bytes, so that
      * the injector's pass for it found nothing to annotate (盃賽: 獨 = A0 D9
      * was annotated across 盃 and 賽, D9 90). */
@@ -172,6 +181,8 @@ static float prior(const zt_repairer *r, const zt_rp_lw *w, size_t i,
         ((w->ob[i] & ZT_OB_ANN) || (i > 0 && (w->ob[i - 1] & ZT_OB_ANN))))
         k &= (uint8_t)~ZT_RP_TRAD;
     float p = zt_rp_prior_cls(k);
+    if (k & ZT_RP_TRAD)
+        p += zt_rp_page_bare(d, c);
     if (w->ob[i] & ZT_OB_CON) {
         const zt_rp_con *con = con_at(w, i);
         /* The injector wrote one fixed reading per character, and on the
@@ -509,7 +520,7 @@ static int expand_q2(solver *S, size_t i, int collapse)
                 skip[v] = 1;
                 continue;
             }
-            base[v] = in[v] + prior(S->d->r, w, i + 1, c) + zt_rp_cs(tab, c);
+            base[v] = in[v] + prior(S->d, w, i + 1, c) + zt_rp_cs(tab, c);
             if (i + 2 == w->len)
                 base[v] += line_end(S, c);
             else if (kind_of(w, i + 2) == 0 && zt_rp_is_han(c))
@@ -703,14 +714,17 @@ static int expand_q1(solver *S, size_t i)
             for (unsigned x = tab->q1goff[l][g]; x < tab->q1goff[l][g + 1]; x++) {
                 int han = zt_rp_is_han(e[x].c);
                 int sl = S->slot[e[x].key];
+                /* sc is the order and a bound; a Traditional-only
+                 * character's page prior (repair_page.c) comes on top. */
+                float esc = e[x].sc + (e[x].trad ? zt_rp_page_bare(S->d, e[x].c) : 0.0f);
                 if (sl >= 0 && S->nxt[sl].n == KBEST) {
                     float mn = S->nxt[sl].sc[S->nxt[sl].minat];
                     if (mn >= pm[o] + e[x].sc + WGAIN + slack)
                         break; /* nor any later one of this class */
-                    if (!han && mn >= pm[o] + e[x].sc + slack)
+                    if (mn >= pm[o] + esc + (han ? WGAIN : 0.0f) + slack)
                         continue;
                 }
-                trans t = {e[x].t, e[x].key, e[x].c, e[x].sc - tab->cs[e[x].c],
+                trans t = {e[x].t, e[x].key, e[x].c, esc - tab->cs[e[x].c],
                            tab->cs[e[x].c], tab->simp[e[x].c], han, 0};
                 if (at_end)
                     t.add += line_end(S, e[x].c);
@@ -719,7 +733,7 @@ static int expand_q1(solver *S, size_t i)
                 for (int k = 0; k < st->n; k++) {
                     /* Paths are best first: once one cannot get in even
                      * with a word, none after it can. */
-                    if (mn >= p[k].score + e[x].sc + slack + (han ? WGAIN : 0.0f))
+                    if (mn >= p[k].score + esc + slack + (han ? WGAIN : 0.0f))
                         break;
                     if (!extend(S, &p[k], pid[k], &t, &pc[k]))
                         return 0;
@@ -787,7 +801,7 @@ static int advance(solver *S, size_t i)
                 if (!t.c)
                     continue;
                 t.key = (uint16_t)(q2_next ? tab->qrep[val] : val);
-                t.add = prior(r, w, i, t.c);
+                t.add = prior(S->d, w, i, t.c);
                 if (last_elem)
                     t.add += line_end(S, t.c);
                 t.cs = tab->cs[t.c];
@@ -939,7 +953,7 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
             cp = zt_gbk_pair(pend, v);
             pend = 0;
             if (pr && cp)
-                *pr += prior(S->d->r, w, i, cp);
+                *pr += prior(S->d, w, i, cp);
         } else if (v == V_OPQ) {
             raw = w->s + w->osrc[i];
             rawlen = zt_utf8_decode(raw, w->n - w->osrc[i], &cp);
@@ -1020,7 +1034,8 @@ static zt_status leave(solver *S, size_t c0, size_t c1, zt_spot_kind why)
 }
 
 /* The injector's table held Traditional characters: a hole whose pair is
- * one (t2s changes it) is likelier than one whose pair is not. */
+ * one (t2s changes it) is likelier than one whose pair is not, unless the
+ * page shows that character bare (repair_page.c). */
 static float table_bonus(const solver *S, size_t c0, size_t c1,
                          const uint16_t *vals)
 {
@@ -1032,7 +1047,7 @@ static float table_bonus(const solver *S, size_t c0, size_t c1,
         uint32_t cp = prev <= 0xFF && vals[i - c0] <= 0xFF
                           ? zt_gbk_pair(prev, vals[i - c0]) : 0;
         if (cp && zt_rp_is_trad(S->d->r, cp))
-            b += 3.0f;
+            b += zt_rp_page_read(S->d, cp);
     }
     return b;
 }
@@ -1295,6 +1310,16 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
     return decode_vals_q(S, c0, c1, vals, NULL, &n, 0, 1, NULL, q, na);
 }
 
+static float cache_bonus(const solver *S, const uint32_t *cps, size_t n)
+{
+    float b = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (zt_rp_is_han(cps[k]) && zt_rp_is_han(cps[k + 1]) &&
+            zt_rp_page_pair(S->d, cps[k], cps[k + 1]))
+            b += ZT_RP_CACHE;
+    return b;
+}
+
 /* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
 static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         int has_unknown)
@@ -1319,7 +1344,8 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             ncps += left;
             memcpy(cps + ncps, after, nafter * sizeof *after);
             ncps += nafter;
-            sc[k] = zt_rp_seg_score_cls(S->d->r->stab, cps, ncps) + table_bonus(S, c0, c1, vals) + pr;
+            sc[k] = zt_rp_seg_score_cls(S->d->r->stab, cps, ncps) +
+                    table_bonus(S, c0, c1, vals) + cache_bonus(S, cps, ncps) + pr;
             if (c1 == S->w->len && ncps)
                 sc[k] += zt_rp_line_end(cps[ncps - 1]);
 #ifdef ZT_RP_DEBUG_CANDS

@@ -62,7 +62,8 @@ static int q1_build(struct zt_rp_stab *t, const uint8_t *cls)
                     continue;
                 uint32_t c = zt_gbk_pair(l, v);
                 struct q1ent x = {t->cs[c] + (c < 0x10000 ? zt_rp_prior_cls(cls[c]) : 0),
-                                  c, (uint8_t)v, t->qrep[v]};
+                                  c, (uint8_t)v, t->qrep[v],
+                                  (uint8_t)(c < 0x10000 && (cls[c] & ZT_RP_TRAD))};
                 unsigned at = n++;
                 for (; at > start && e[at - 1].sc < x.sc; at--)
                     e[at] = e[at - 1];

@@ -76,7 +76,51 @@ static void test_own_sentences(void **state)
         zt_free(back);
     }
     S.each = 0;
+    /* A page whose table is empty is not damaged at all; one with 40% of
+     * it less than with all of it. */
+    size_t full;
+    char *dmg = sim_damage(&S, trad, tn, &full);
+    free(dmg);
+    S.rate = 0;
+    dmg = sim_damage(&S, trad, tn, &dn);
+    assert_int_equal(dn, tn);
+    assert_memory_equal(dmg, trad, tn);
+    free(dmg);
+    S.rate = 0.4;
+    dmg = sim_damage(&S, trad, tn, &dn);
+    assert_true(dn > tn && dn < full);
+    free(dmg);
+    S.rate = 1;
     zt_free(trad);
+}
+
+/* The text cut into pages of 20 lines, each damaged with its own table of
+ * 40% of the characters (as the real pages are) and repaired as one
+ * document: --script keep, lines exact. */
+static void pages(const char *trad, size_t tn, size_t *same, size_t *total)
+{
+    size_t pos = 0;
+    *same = *total = 0;
+    S.rate = 0.4;
+    for (S.doc = 0; pos < tn; S.doc++) {
+        size_t end = pos;
+        for (int k = 0; k < 20 && end < tn; k++) {
+            while (end < tn && trad[end] != '\n')
+                end++;
+            end += end < tn;
+        }
+        size_t dn, kn, s, t;
+        char *dmg = sim_damage(&S, trad + pos, end - pos, &dn);
+        char *keep = run(ZT_SCRIPT_KEEP, dmg, dn, &kn);
+        count_lines(trad + pos, end - pos, keep, kn, &s, &t);
+        *same += s;
+        *total += t;
+        free(dmg);
+        zt_free(keep);
+        pos = end;
+    }
+    S.rate = 1;
+    S.doc = 0;
 }
 
 static void test_real_text(void **state)
@@ -117,6 +161,10 @@ static void test_real_text(void **state)
         zt_free(back);
     }
     S.each = 0;
+    pages(trad, tn, &same, &total);
+    printf("simulated damage in pages, --script keep: %zu of %zu lines exact (%.2f%%)\n",
+           same, total, 100.0 * same / total);
+    assert_true(same * 100 >= total * 87);
     free(all);
     zt_free(trad);
 }

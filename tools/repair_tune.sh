@@ -13,8 +13,11 @@
 #         an inline tag, in 「 or mid-sentence: a check of what documents
 #         unlike the benchmark's do, silent errors above all).
 # Each set: lines with at least 8 Han characters (and more than half Han),
-# deduplicated, converted s2t and damaged by the test simulator; one build
-# per margin scores both.
+# deduplicated, converted s2t and damaged by the test simulator in two
+# forms: "dense", every Traditional-only character of GBK in the table, the
+# set as one document; and "pages", pages of 20 lines, each with its own
+# table of 40% of them (as the real pages have it; tests/sim_damage.h).
+# One build per margin scores both sets in both forms.
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 2.5 3 3.5 4)
 #   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3
 #                                            (any other constant, the same way)
@@ -84,6 +87,8 @@ keep(ls)
 for s in man help; do
     build/zhtext convert -c s2t "$T/$s/simp.txt" > "$T/$s/trad.txt"
     build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
+    build/sim_damage -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/pages.jsonl"
+    python3 bench/repair_pages.py "$T/$s/pages.jsonl" "$T/$s/pages_damaged.txt"
     echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
 done
 # One build folder per margin and set of flags (make would not rebuild for
@@ -96,5 +101,10 @@ for m in ${*:-2.5 3 3.5 4}; do
         "$B/zhtext" repair --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
         python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
+        "$B/zhtext" repair --jsonl --script keep --report "$T/$s/prep$m" "$T/$s/pages.jsonl" > "$T/$s/pout$m.jsonl"
+        python3 bench/repair_pages.py "$T/$s/pout$m.jsonl" "$T/$s/pout$m.txt"
+        python3 bench/repair_pages.py "$T/$s/pages.jsonl" /dev/null "$T/$s/prep$m" "$T/$s/prep$m.txt"
+        python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m" "$T/$s/pages_damaged.txt"
+        python3 bench/repair_silent.py "$T/$s/pages_damaged.txt" "$T/$s/prep$m.txt" "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m"
     done
 done

@@ -1,0 +1,232 @@
+/*
+ * repair_page.c - what a document says about the injector's table.
+ *
+ * The injector annotated the characters of a table, and each page has its
+ * own: on the real pages (../shared/data/injected) a Traditional-only
+ * character is annotated everywhere on its page or nowhere, and a page
+ * annotates about 40% of the Traditional-only characters it has (國 on 1
+ * page of 8, 關 on 10 of 11).  So whether a character hidden by '?' was in
+ * the table, i.e. whether it would carry a reading, is a fact about the
+ * page, which its undamaged text shows:
+ *   - a character with its reading after it is in the table;
+ *   - a Traditional-only character with none, where the bytes are surely
+ *     aligned (a line with no '?' or U+FFFD, or before its first one: every
+ *     insertion leaves a '?' behind, since '(' is no trail byte), is not;
+ *   - of the others we know the share the page's table has, estimated from
+ *     the two counts.
+ * The same aligned text also says which words the page uses: its pairs of
+ * Han characters (in Simplified, across readings) are kept, and a reading
+ * of hidden bytes that forms a pair the page has elsewhere gains (a cache
+ * model: 數據字段 against 數據手段 in a page that says 字段 elsewhere).
+ * Built once per document with damage, before its lines are repaired.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "repair_search.h"
+#include "utf8.h"
+
+#define TP_BITS (65536 / 64)
+/* At most this many pairs (2^21 slots, 16 MiB, half full): a page has a
+ * few thousand; a document of megabytes keeps its first million. */
+#define TP_MAXSLOTS (1u << 21)
+
+struct zt_rp_page {
+    uint64_t in[TP_BITS];  /* seen with its reading */
+    uint64_t out[TP_BITS]; /* seen aligned without one */
+    float unknown;         /* log P(not in the table) of an unseen one */
+    float unknown_in;      /* log P(in the table) of an unseen one */
+    uint32_t *pairs;       /* open addressing: a << 16 | b, 0 empty */
+    size_t mask, npairs;
+};
+
+static size_t pair_slot(uint32_t key, size_t mask)
+{
+    return (size_t)((key * 0x9E3779B1u) >> 7) & mask;
+}
+
+/* Keep the pair a, b (Simplified forms, BMP Han). */
+static zt_status pair_add(struct zt_rp_page *p, uint32_t a, uint32_t b)
+{
+    uint32_t key = a << 16 | b;
+    if ((p->npairs + 1) * 2 > p->mask + 1) {
+        size_t slots = (p->mask + 1) * 2;
+        if (slots > TP_MAXSLOTS)
+            return ZT_OK; /* full: the first ones are enough */
+        uint32_t *t = calloc(slots, sizeof *t);
+        if (!t)
+            return ZT_ENOMEM;
+        for (size_t i = 0; p->pairs && i <= p->mask; i++) {
+            if (!p->pairs[i])
+                continue;
+            size_t j = pair_slot(p->pairs[i], slots - 1);
+            while (t[j])
+                j = (j + 1) & (slots - 1);
+            t[j] = p->pairs[i];
+        }
+        free(p->pairs);
+        p->pairs = t;
+        p->mask = slots - 1;
+    }
+    size_t j = pair_slot(key, p->mask);
+    while (p->pairs[j]) {
+        if (p->pairs[j] == key)
+            return ZT_OK;
+        j = (j + 1) & p->mask;
+    }
+    p->pairs[j] = key;
+    p->npairs++;
+    return ZT_OK;
+}
+
+int zt_rp_page_pair(const zt_rp_doc *d, uint32_t a, uint32_t b)
+{
+    const struct zt_rp_page *p = d->page;
+    if (!p || !p->npairs || a >= 0x10000 || b >= 0x10000)
+        return 0;
+    const struct zt_rp_stab *t = d->r->stab;
+    uint32_t key = t->simp[a] << 16 | t->simp[b];
+    for (size_t j = pair_slot(key, p->mask); p->pairs[j]; j = (j + 1) & p->mask)
+        if (p->pairs[j] == key)
+            return 1;
+    return 0;
+}
+
+static int bit(const uint64_t *b, uint32_t cp)
+{
+    return (int)(b[cp >> 6] >> (cp & 63) & 1);
+}
+
+static void set(uint64_t *b, uint32_t cp)
+{
+    b[cp >> 6] |= (uint64_t)1 << (cp & 63);
+}
+
+/* The length of a reading of cp at s[0..n) ("(zhòng)", "（zhong）"), or 0
+ * if none is there. */
+static size_t read_after(const uint8_t *s, size_t n, uint32_t cp)
+{
+    int fw = n >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x88;
+    size_t open = fw ? 3 : n >= 1 && s[0] == '(' ? 1 : 0;
+    if (!open)
+        return 0;
+    size_t bl = zt_rp_body_len(s + open, n - open, fw);
+    if (!bl || !zt_rp_reads_as((const char *)s + open, bl, &cp, 1))
+        return 0;
+    return open + bl + open; /* the closing bracket is as wide */
+}
+
+/* Where U+FFFD first is in s[0..n), or n. */
+static size_t find_fffd(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *q = s; (q = memchr(q, 0xEF, n - (size_t)(q - s)));
+         q++)
+        if (n - (size_t)(q - s) >= 3 && q[1] == 0xBF && q[2] == 0xBD)
+            return (size_t)(q - s);
+    return n;
+}
+
+/* The first damage mark of the line s[0..n), '?' or U+FFFD, or n. */
+static size_t first_mark(const uint8_t *s, size_t n)
+{
+    const uint8_t *q = memchr(s, '?', n);
+    return find_fffd(s, q ? (size_t)(q - s) : n);
+}
+
+zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)in;
+    if (!memchr(s, '?', len) && find_fffd(s, len) == len)
+        return ZT_OK; /* nothing to search: the table is not needed */
+    struct zt_rp_page *p = d->page;
+    if (!p && !(p = d->page = calloc(1, sizeof *p)))
+        return ZT_ENOMEM;
+    memset(p->in, 0, sizeof p->in);
+    memset(p->out, 0, sizeof p->out);
+    if (p->pairs)
+        memset(p->pairs, 0, (p->mask + 1) * sizeof *p->pairs);
+    p->npairs = 0;
+    const uint8_t *cls = d->r->cls;
+    const uint32_t *simp = d->r->stab->simp;
+    for (size_t pos = 0; pos < len;) {
+        const uint8_t *nl = memchr(s + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
+        const uint8_t *l = s + pos;
+        size_t aligned = first_mark(l, n);
+        uint32_t prev = 0; /* the Han character before, aligned */
+        for (size_t i = 0; i < n; i++) {
+            /* Only three-byte characters can be Han of the BMP. */
+            if (i + 2 >= n || (l[i] & 0xF0) != 0xE0 ||
+                (l[i + 1] & 0xC0) != 0x80 || (l[i + 2] & 0xC0) != 0x80) {
+                prev = 0;
+                continue;
+            }
+            uint32_t cp = (uint32_t)(l[i] & 0x0F) << 12 |
+                          (uint32_t)(l[i + 1] & 0x3F) << 6 | (l[i + 2] & 0x3F);
+            int han = zt_rp_is_han(cp), bare = i + 3 <= aligned;
+            if (han && prev && bare) {
+                zt_status st = pair_add(p, simp[prev], simp[cp]);
+                if (st != ZT_OK)
+                    return st;
+            }
+            prev = han && bare ? cp : 0;
+            /* Past a reading, the next character follows this one. */
+            size_t rl = han && i + 3 < n && (l[i + 3] == '(' || l[i + 3] == 0xEF)
+                            ? read_after(l + i + 3, n - i - 3, cp) : 0;
+            if (rl) {
+                if (cls[cp] & ZT_RP_TRAD)
+                    set(p->in, cp);
+            } else if ((cls[cp] & ZT_RP_TRAD) && bare) {
+                set(p->out, cp);
+            }
+            i += 2 + rl;
+        }
+        pos += n + (nl ? 1 : 0);
+    }
+    size_t nin = 0, nout = 0;
+    for (size_t k = 0; k < TP_BITS; k++) {
+        nin += (size_t)__builtin_popcountll(p->in[k]);
+        /* Annotated anywhere wins: an earlier pass can have split the bytes
+         * of one occurrence, which then went without its reading. */
+        p->out[k] &= ~p->in[k];
+        nout += (size_t)__builtin_popcountll(p->out[k]);
+    }
+    /* The table's share, with half a character of each kind as the prior. */
+    double share = ((double)nin + 0.5) / ((double)nin + (double)nout + 1.0);
+    p->unknown = (float)log(1.0 - share);
+    p->unknown_in = (float)log(share);
+    return ZT_OK;
+}
+
+float zt_rp_page_bare(const zt_rp_doc *d, uint32_t cp)
+{
+    const struct zt_rp_page *p = d->page;
+    if (!p)
+        return ZT_RP_TP_UNSEEN;
+    if (bit(p->in, cp))
+        return ZT_RP_TP_IN;
+    if (bit(p->out, cp))
+        return 0;
+    return p->unknown < ZT_RP_TP_IN ? ZT_RP_TP_IN : p->unknown;
+}
+
+float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp)
+{
+    const struct zt_rp_page *p = d->page;
+    if (!p)
+        return ZT_RP_TP_BONUS;
+    if (bit(p->in, cp))
+        return ZT_RP_TP_BONUS;
+    if (bit(p->out, cp))
+        return 0;
+    float b = ZT_RP_TP_BONUS + p->unknown_in;
+    return b > 0 ? b : 0;
+}
+
+void zt_rp_page_free(zt_rp_doc *d)
+{
+    if (d->page)
+        free(d->page->pairs);
+    free(d->page);
+    d->page = NULL;
+}
