@@ -223,6 +223,14 @@ ZT_HIDDEN void zt_rp_solve_free(zt_rp_doc *d);
 ZT_HIDDEN zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len);
 ZT_HIDDEN float zt_rp_page_bare(const zt_rp_doc *d, uint32_t cp);
 ZT_HIDDEN float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp);
+/* How much a pair the page has says: 1 for a page of up to
+ * ZT_RP_CACHE_PAIRS pairs, less in proportion beyond (in a document of
+ * megabytes most pairs of common characters occur somewhere, so that one
+ * more says little); 0 without pairs. */
+#ifndef ZT_RP_CACHE_PAIRS
+#define ZT_RP_CACHE_PAIRS 20000
+#endif
+ZT_HIDDEN float zt_rp_page_pairs_weight(const zt_rp_doc *d);
 /* Does the page have the pair a, b (in Simplified) in its aligned text? */
 ZT_HIDDEN int zt_rp_page_pair(const zt_rp_doc *d, uint32_t a, uint32_t b);
 ZT_HIDDEN void zt_rp_page_free(zt_rp_doc *d);

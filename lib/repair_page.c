@@ -79,6 +79,15 @@ static zt_status pair_add(struct zt_rp_page *p, uint32_t a, uint32_t b)
     return ZT_OK;
 }
 
+float zt_rp_page_pairs_weight(const zt_rp_doc *d)
+{
+    const struct zt_rp_page *p = d->page;
+    if (!p || !p->npairs)
+        return 0;
+    return p->npairs <= ZT_RP_CACHE_PAIRS ? 1.0f
+           : (float)ZT_RP_CACHE_PAIRS / (float)p->npairs;
+}
+
 int zt_rp_page_pair(const zt_rp_doc *d, uint32_t a, uint32_t b)
 {
     const struct zt_rp_page *p = d->page;

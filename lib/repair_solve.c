@@ -68,10 +68,13 @@
 #define MARGIN 3.0f
 #endif
 /* Pairs of Han characters the page has elsewhere (repair_page.c): each
- * one a reading forms gains this much at the decision.  Tuning sets
- * (tools/repair_tune.sh, both forms of both sets), lines wrong / silent:
- * 7759 / 72 without, 7390 / 80 at 1, 7122 / 91 at 2.  In the search too
- * (each new pair looked up): 7391 / 77 at 1, for a fifth more time. */
+ * one a reading forms gains this much at the decision (times the page's
+ * weight, zt_rp_page_pairs_weight).  Tuning sets (tools/repair_tune.sh,
+ * both forms of both sets), lines wrong / silent: 7759 / 72 without, 7390 /
+ * 80 at 1, 7122 / 91 at 2; at 1 with the weight, 7484 / 78 (the pages
+ * forms unchanged; on the benchmark's one-document form, silent 306
+ * without the weight, 255 with it, 244 without the pairs).  In the search
+ * too (each new pair looked up): 7391 / 77, for a fifth more time. */
 #ifndef ZT_RP_CACHE
 #define ZT_RP_CACHE 1.0f
 #endif
@@ -1312,11 +1315,11 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
 
 static float cache_bonus(const solver *S, const uint32_t *cps, size_t n)
 {
-    float b = 0;
-    for (size_t k = 0; k + 1 < n; k++)
+    float w = ZT_RP_CACHE * zt_rp_page_pairs_weight(S->d), b = 0;
+    for (size_t k = 0; w > 0 && k + 1 < n; k++)
         if (zt_rp_is_han(cps[k]) && zt_rp_is_han(cps[k + 1]) &&
             zt_rp_page_pair(S->d, cps[k], cps[k + 1]))
-            b += ZT_RP_CACHE;
+            b += w;
     return b;
 }
 
