@@ -226,7 +226,8 @@ ZT_HIDDEN float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp);
 /* How much a pair the page has says: 1 for a page of up to
  * ZT_RP_CACHE_PAIRS pairs, less in proportion beyond (in a document of
  * megabytes most pairs of common characters occur somewhere, so that one
- * more says little); 0 without pairs. */
+ * more says little); 0 without pairs, or with more than 131,072 (no
+ * page: repair_page.c keeps none). */
 #ifndef ZT_RP_CACHE_PAIRS
 #define ZT_RP_CACHE_PAIRS 20000
 #endif

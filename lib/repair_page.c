@@ -27,9 +27,12 @@
 #include "utf8.h"
 
 #define TP_BITS (65536 / 64)
-/* At most this many pairs (2^21 slots, 16 MiB, half full): a page has a
- * few thousand; a document of megabytes keeps its first million. */
-#define TP_MAXSLOTS (1u << 21)
+/* At most this many slots (1 MiB), half of them used: a page has a few
+ * thousand pairs.  A document with more (some 500 KB of text) is no page,
+ * and its pairs say little (zt_rp_page_pairs_weight): it keeps none, and
+ * building them stops there (in a document of megabytes, that was a third
+ * of the time of --lone leave). */
+#define TP_MAXSLOTS (1u << 18)
 
 struct zt_rp_page {
     uint64_t in[TP_BITS];  /* seen with its reading */
@@ -38,6 +41,7 @@ struct zt_rp_page {
     float unknown_in;      /* log P(in the table) of an unseen one */
     uint32_t *pairs;       /* open addressing: a << 16 | b, 0 empty */
     size_t mask, npairs;
+    int full;              /* more pairs than TP_MAXSLOTS / 2: none kept */
 };
 
 static size_t pair_slot(uint32_t key, size_t mask)
@@ -51,8 +55,10 @@ static zt_status pair_add(struct zt_rp_page *p, uint32_t a, uint32_t b)
     uint32_t key = a << 16 | b;
     if ((p->npairs + 1) * 2 > p->mask + 1) {
         size_t slots = (p->mask + 1) * 2;
-        if (slots > TP_MAXSLOTS)
-            return ZT_OK; /* full: the first ones are enough */
+        if (slots > TP_MAXSLOTS) {
+            p->full = 1;
+            return ZT_OK;
+        }
         uint32_t *t = calloc(slots, sizeof *t);
         if (!t)
             return ZT_ENOMEM;
@@ -82,7 +88,7 @@ static zt_status pair_add(struct zt_rp_page *p, uint32_t a, uint32_t b)
 float zt_rp_page_pairs_weight(const zt_rp_doc *d)
 {
     const struct zt_rp_page *p = d->page;
-    if (!p || !p->npairs)
+    if (!p || !p->npairs || p->full)
         return 0;
     return p->npairs <= ZT_RP_CACHE_PAIRS ? 1.0f
            : (float)ZT_RP_CACHE_PAIRS / (float)p->npairs;
@@ -125,6 +131,15 @@ static size_t read_after(const uint8_t *s, size_t n, uint32_t cp)
     return open + bl + open; /* the closing bracket is as wide */
 }
 
+/* The length of what looks like a reading at s[0..n), or 0. */
+static size_t skip_reading(const uint8_t *s, size_t n)
+{
+    int fw = n >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x88;
+    size_t open = fw ? 3 : n >= 1 && s[0] == '(' ? 1 : 0;
+    size_t bl = open ? zt_rp_body_len(s + open, n - open, fw) : 0;
+    return bl ? open + bl + open : 0;
+}
+
 /* Where U+FFFD first is in s[0..n), or n. */
 static size_t find_fffd(const uint8_t *s, size_t n)
 {
@@ -155,6 +170,7 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
     if (p->pairs)
         memset(p->pairs, 0, (p->mask + 1) * sizeof *p->pairs);
     p->npairs = 0;
+    p->full = 0;
     const uint8_t *cls = d->r->cls;
     const uint32_t *simp = d->r->stab->simp;
     for (size_t pos = 0; pos < len;) {
@@ -173,15 +189,20 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
             uint32_t cp = (uint32_t)(l[i] & 0x0F) << 12 |
                           (uint32_t)(l[i + 1] & 0x3F) << 6 | (l[i + 2] & 0x3F);
             int han = zt_rp_is_han(cp), bare = i + 3 <= aligned;
-            if (han && prev && bare) {
+            if (han && prev && bare && !p->full) {
                 zt_status st = pair_add(p, simp[prev], simp[cp]);
                 if (st != ZT_OK)
                     return st;
             }
             prev = han && bare ? cp : 0;
-            /* Past a reading, the next character follows this one. */
-            size_t rl = han && i + 3 < n && (l[i + 3] == '(' || l[i + 3] == 0xEF)
-                            ? read_after(l + i + 3, n - i - 3, cp) : 0;
+            /* Past a reading, the next character follows this one.  (A
+             * character known to be in the table is not checked again:
+             * most readings are of a few hundred characters.) */
+            size_t rl = 0;
+            if (han && i + 3 < n && (l[i + 3] == '(' || l[i + 3] == 0xEF))
+                rl = (cls[cp] & ZT_RP_TRAD) && bit(p->in, cp)
+                         ? skip_reading(l + i + 3, n - i - 3)
+                         : read_after(l + i + 3, n - i - 3, cp);
             if (rl) {
                 if (cls[cp] & ZT_RP_TRAD)
                     set(p->in, cp);
