@@ -42,6 +42,9 @@ struct zt_rp_page {
     uint32_t *pairs;       /* open addressing: a << 16 | b, 0 empty */
     size_t mask, npairs;
     int full;              /* more pairs than TP_MAXSLOTS / 2: none kept */
+    size_t nin;            /* bits set in in[] */
+    uint16_t *lout;        /* the characters set in out[] */
+    size_t nout, outcap;
 };
 
 static size_t pair_slot(uint32_t key, size_t mask)
@@ -54,7 +57,7 @@ static zt_status pair_add(struct zt_rp_page *p, uint32_t a, uint32_t b)
 {
     uint32_t key = a << 16 | b;
     if ((p->npairs + 1) * 2 > p->mask + 1) {
-        size_t slots = (p->mask + 1) * 2;
+        size_t slots = p->pairs ? (p->mask + 1) * 2 : 1024;
         if (slots > TP_MAXSLOTS) {
             p->full = 1;
             return ZT_OK;
@@ -112,9 +115,14 @@ static int bit(const uint64_t *b, uint32_t cp)
     return (int)(b[cp >> 6] >> (cp & 63) & 1);
 }
 
-static void set(uint64_t *b, uint32_t cp)
+/* Set cp's bit; 1 if it was not set. */
+static int set(uint64_t *b, uint32_t cp)
 {
-    b[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    uint64_t m = (uint64_t)1 << (cp & 63);
+    if (b[cp >> 6] & m)
+        return 0;
+    b[cp >> 6] |= m;
+    return 1;
 }
 
 /* The length of a reading of cp at s[0..n) ("(zhòng)", "（zhong）"), or 0
@@ -162,15 +170,11 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
     const uint8_t *s = (const uint8_t *)in;
     if (!memchr(s, '?', len) && find_fffd(s, len) == len)
         return ZT_OK; /* nothing to search: the table is not needed */
-    struct zt_rp_page *p = d->page;
-    if (!p && !(p = d->page = calloc(1, sizeof *p)))
+    if (d->page)
+        return ZT_OK; /* (once per document) */
+    struct zt_rp_page *p = d->page = calloc(1, sizeof *p);
+    if (!p)
         return ZT_ENOMEM;
-    memset(p->in, 0, sizeof p->in);
-    memset(p->out, 0, sizeof p->out);
-    if (p->pairs)
-        memset(p->pairs, 0, (p->mask + 1) * sizeof *p->pairs);
-    p->npairs = 0;
-    p->full = 0;
     const uint8_t *cls = d->r->cls;
     const uint32_t *simp = d->r->stab->simp;
     for (size_t pos = 0; pos < len;) {
@@ -204,22 +208,32 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
                          ? skip_reading(l + i + 3, n - i - 3)
                          : read_after(l + i + 3, n - i - 3, cp);
             if (rl) {
-                if (cls[cp] & ZT_RP_TRAD)
-                    set(p->in, cp);
-            } else if ((cls[cp] & ZT_RP_TRAD) && bare) {
-                set(p->out, cp);
+                if ((cls[cp] & ZT_RP_TRAD) && set(p->in, cp))
+                    p->nin++;
+            } else if ((cls[cp] & ZT_RP_TRAD) && bare && set(p->out, cp)) {
+                if (p->nout == p->outcap) {
+                    size_t cap = p->outcap ? 2 * p->outcap : 256;
+                    uint16_t *l = realloc(p->lout, cap * sizeof *l);
+                    if (!l)
+                        return ZT_ENOMEM;
+                    p->lout = l;
+                    p->outcap = cap;
+                }
+                p->lout[p->nout++] = (uint16_t)cp;
             }
             i += 2 + rl;
         }
         pos += n + (nl ? 1 : 0);
     }
-    size_t nin = 0, nout = 0;
-    for (size_t k = 0; k < TP_BITS; k++) {
-        nin += (size_t)__builtin_popcountll(p->in[k]);
+    size_t nin = p->nin, nout = 0;
+    for (size_t k = 0; k < p->nout; k++) {
+        uint32_t cp = p->lout[k];
         /* Annotated anywhere wins: an earlier pass can have split the bytes
          * of one occurrence, which then went without its reading. */
-        p->out[k] &= ~p->in[k];
-        nout += (size_t)__builtin_popcountll(p->out[k]);
+        if (bit(p->in, cp))
+            p->out[cp >> 6] &= ~((uint64_t)1 << (cp & 63));
+        else
+            nout++;
     }
     /* The table's share, with half a character of each kind as the prior. */
     double share = ((double)nin + 0.5) / ((double)nin + (double)nout + 1.0);
@@ -255,8 +269,10 @@ float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp)
 
 void zt_rp_page_free(zt_rp_doc *d)
 {
-    if (d->page)
+    if (d->page) {
         free(d->page->pairs);
+        free(d->page->lout);
+    }
     free(d->page);
     d->page = NULL;
 }
