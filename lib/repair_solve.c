@@ -53,19 +53,21 @@
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
 #define NKEYS 0x400
-/* The best reading must be e^3 ~ 20x likelier than all the others
+/* The best reading must be e^3.75 ~ 40x likelier than all the others
  * together.  Chosen on simulated damage of text the benchmark does not
- * contain (Debian's manpages-zh, 20,413 lines; tools/repair_tune.sh
- * rebuilds with -DZT_RP_MARGIN=... to repeat it): lines exactly right /
- * lines with a wrong character and no report were 86.98% / 31 at 4,
- * 87.24% / 33 at 3.5, 88.72% / 41 at 3 and 89.06% / 50 at 2.5.  Between
- * 3.5 and 3, 303 lines more were right for 8 more silent errors; beyond, one
- * silent error per 7.  (The rule before, best against the second alone with
- * e^4, was at 88.57% / 38.) */
+ * contain (tools/repair_tune.sh rebuilds with -DZT_RP_MARGIN=... to repeat
+ * it): both tuning sets in both forms, the pages form (each page its own
+ * table) included.  Lines wrong / lines wrong without a report, summed:
+ *   margin  2.75       3          3.25       3.5        3.75       4
+ *           7259 / 91  7484 / 78  7610 / 60  7818 / 38  7985 / 31  8187 / 26
+ * Each step up to 3.75 costs fewer than 40 lines per silent error avoided
+ * (7, 9, 24 lines), the next one 40: the rule since the first sweep, which
+ * on the dense form alone had chosen 3.  The pages form is what made the
+ * difference: 58 silent lines at 3, 19 at 3.75. */
 #ifdef ZT_RP_MARGIN
 #define MARGIN ((float)(ZT_RP_MARGIN))
 #else
-#define MARGIN 3.0f
+#define MARGIN 3.75f
 #endif
 /* Pairs of Han characters the page has elsewhere (repair_page.c): each
  * one a reading forms gains this much at the decision (times the page's
@@ -1362,7 +1364,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
             if (sc[k] > sc[best])
                 best = k;
         /* The best against all the others together: five readings each
-         * e^3 behind are no clear choice, although each alone would be.
+         * e^4 behind are no clear choice, although each alone would be.
          * Readings that differ only in variants (爲 and 為: one Simplified
          * text) are one reading here; which variant, is chosen below. */
         float others = 0;

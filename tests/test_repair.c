@@ -137,11 +137,12 @@ static void test_gbk_recovery(void **state)
     expect_start(k, "一個(gè)格?jiā)阶址???付〞r(shí)間(jiān)", "一個格式字符串");
     /* After 聰明的 the lone '?' hides ， (A3 AC) and the lead of 他 (CB FB):
      * ，他 or ，名, ，欲, ，果 ... all make words, too close for the word
-     * frequencies alone.  The word classes decide: a pronoun before the
-     * verb 會 is the common step (made by the test simulator from a
-     * sentence of ours). */
+     * frequencies alone.  The word classes make ，他 the best (a pronoun
+     * before the verb 會 is the common step), but by less than the margin:
+     * the character in doubt is written as '?' and reported (made by the
+     * test simulator from a sentence of ours). */
     expect(k, "這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到更多的朋友。",
-           "這種做法是聰明的，他會由此得到更多的朋友。");
+           "這種做法是聰明的，?會由此得到更多的朋友。");
     /* The hole reads qǐ after 起: 啓 and 啟 both fit, and both are 启 in
      * Simplified, so this is no ambiguity of the text, only of its form:
      * without other evidence, the form OpenCC's s2t writes... */
@@ -278,17 +279,17 @@ static void test_page_table(void **state)
     assert_int_equal(rep.unresolved[0].offset, strstr(doc, "?liè") - doc);
     assert_int_equal(rep.unresolved[1].offset, strstr(doc, "?jiàn") - doc);
     zt_free(got);
-    /* The page's own pairs: 字符 or 字? at the line end is a close call,
-     * unless the page says 字符 elsewhere. */
-    line = "刪(shān)除光?bū)饲暗叫惺椎淖址?";
+    /* The page's own pairs: 使用 or 使? at the line end is a close call,
+     * unless the page says 使用 elsewhere. */
+    line = "原始的磁盤映像文件能?guǐ)蚴褂?";
     snprintf(doc, sizeof doc, "文字\n%s", line);
     got = fix(k, doc, &rep);
-    assert_string_equal(got, "文字\n刪除光標前到行首的字?");
+    assert_string_equal(got, "文字\n原始的磁盤映像文件能夠使?");
     assert_int_equal(rep.nunresolved, 1);
     zt_free(got);
-    snprintf(doc, sizeof doc, "字符\n%s", line);
+    snprintf(doc, sizeof doc, "使用\n%s", line);
     got = fix(k, doc, &rep);
-    assert_string_equal(got, "字符\n刪除光標前到行首的字符");
+    assert_string_equal(got, "使用\n原始的磁盤映像文件能夠使用");
     assert_int_equal(rep.nunresolved, 0);
     zt_free(got);
     zt_repair_report_free(&rep);

@@ -18,8 +18,8 @@
 # set as one document; and "pages", pages of 20 lines, each with its own
 # table of 40% of them (as the real pages have it; tests/sim_damage.h).
 # One build per margin scores both sets in both forms.
-#   sh tools/repair_tune.sh [MARGIN...]      (default: 2.5 3 3.5 4)
-#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3
+#   sh tools/repair_tune.sh [MARGIN...]      (default: 3 3.5 3.75 4)
+#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3.75
 #                                            (any other constant, the same way)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
@@ -94,7 +94,7 @@ done
 # One build folder per margin and set of flags (make would not rebuild for
 # changed flags alone).
 tag=$(printf '%s' "${TUNE_FLAGS:-}" | md5sum | cut -c1-8)
-for m in ${*:-2.5 3 3.5 4}; do
+for m in ${*:-3 3.5 3.75 4}; do
     B="$T/b$m-$tag"
     make --no-print-directory -s BUILD="$B" OPT="-O2 -DZT_RP_MARGIN=$m ${TUNE_FLAGS:-}" "$B/zhtext"
     for s in man help; do
