@@ -235,6 +235,10 @@ ZT_HIDDEN float zt_rp_page_pairs_weight(const zt_rp_doc *d);
 /* Does the page have the pair a, b (in Simplified) in its aligned text? */
 ZT_HIDDEN int zt_rp_page_pair(const zt_rp_doc *d, uint32_t a, uint32_t b);
 ZT_HIDDEN void zt_rp_page_free(zt_rp_doc *d);
+/* Does the page fold full-width forms to ASCII?  Then fold out[from..]
+ * alike (U+FF01..FF5E to ASCII, U+3000 to a space). */
+ZT_HIDDEN int zt_rp_page_folded(const zt_rp_doc *d);
+ZT_HIDDEN void zt_rp_page_fold(zt_buf *out, size_t from);
 
 /* ---- repair_boiler.c ----------------------------------------------------- */
 

@@ -306,6 +306,7 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         return st;
     zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
+    int fold = zt_rp_page_folded(d);
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];
@@ -404,6 +405,13 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         unsigned code = cp != ZT_INVALID_CP ? zt_gbk_code(cp) : 0;
         if (cp != ZT_INVALID_CP && zt_rp_is_han(cp))
             han++;
+        /* On a page that folded full-width forms to ASCII, a ',' next to a
+         * wide character or a '?' was '，' (A3 AC) when the bytes were
+         * damaged: read it so, and the output is folded back. */
+        if (fold && (c == ',' || c == ':' || c == ';' || c == '!') &&
+            ((i > 0 && s[i - 1] >= 0x80) ||
+             (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'))))
+            code = 0xA300 | (c + 0x80);
         if (code && code < 0x100) {
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);
@@ -444,6 +452,8 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     } else {
         st = decode_plain(&w, out, d->rep);
     }
+    if (st == ZT_OK && fold && (w.nholes || changed))
+        zt_rp_page_fold(out, from);
     if (st == ZT_OK)
         note_seen(d, (const uint8_t *)out->data + from, out->len - from);
 done:

@@ -43,6 +43,7 @@ struct zt_rp_page {
     size_t mask, npairs;
     int full;              /* more pairs than TP_MAXSLOTS / 2: none kept */
     size_t nin;            /* bits set in in[] */
+    int fold;              /* full-width forms folded to ASCII (see scan) */
     uint16_t *lout;        /* the characters set in out[] */
     size_t nout, outcap;
 };
@@ -177,6 +178,7 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
         return ZT_ENOMEM;
     const uint8_t *cls = d->r->cls;
     const uint32_t *simp = d->r->stab->simp;
+    size_t wide_forms = 0, folded_holes = 0, ascii_punct = 0;
     for (size_t pos = 0; pos < len;) {
         const uint8_t *nl = memchr(s + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
@@ -187,11 +189,22 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
             /* Only three-byte characters can be Han of the BMP. */
             if (i + 2 >= n || (l[i] & 0xF0) != 0xE0 ||
                 (l[i + 1] & 0xC0) != 0x80 || (l[i + 2] & 0xC0) != 0x80) {
+                /* ",?ěr)": a hole after ','; only the lead byte of a
+                 * character can come before one, so this ',' was '，'. */
+                if (prev && i < aligned && (l[i] == ',' || l[i] == ';' ||
+                                            l[i] == ':' || l[i] == '!'))
+                    ascii_punct++;
+                if ((l[i] == ',' || l[i] == ';' || l[i] == ':' || l[i] == '!') &&
+                    i + 2 < n && l[i + 1] == '?' &&
+                    zt_rp_body_len(l + i + 2, n - i - 2, 0))
+                    folded_holes++;
                 prev = 0;
                 continue;
             }
             uint32_t cp = (uint32_t)(l[i] & 0x0F) << 12 |
                           (uint32_t)(l[i + 1] & 0x3F) << 6 | (l[i + 2] & 0x3F);
+            if ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000)
+                wide_forms++;
             int han = zt_rp_is_han(cp), bare = i + 3 <= aligned;
             if (han && prev && bare && !p->full) {
                 zt_status st = pair_add(p, simp[prev], simp[cp]);
@@ -237,9 +250,43 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
     }
     /* The table's share, with half a character of each kind as the prior. */
     double share = ((double)nin + 0.5) / ((double)nin + (double)nout + 1.0);
+    /* Real pages came through a step that folds full-width forms to ASCII
+     * after the damage (none of them has a ， or （, while 、 and 。 abound).
+     * A page with no full-width form, and ASCII punctuation after Han
+     * characters or a hole after a ',' (only a '，' explains one), is taken
+     * as folded: its ',' next to wide characters are read as '，' and what
+     * repair writes is folded the same way. */
+    p->fold = wide_forms == 0 && (ascii_punct >= 2 || folded_holes > 0);
     p->unknown = (float)log(1.0 - share);
     p->unknown_in = (float)log(share);
     return ZT_OK;
+}
+
+int zt_rp_page_folded(const zt_rp_doc *d)
+{
+    return d->page && d->page->fold;
+}
+
+void zt_rp_page_fold(zt_buf *out, size_t from)
+{
+    uint8_t *s = (uint8_t *)out->data;
+    size_t o = from;
+    for (size_t i = from; i < out->len;) {
+        if (i + 2 < out->len && s[i] == 0xEF &&
+            ((s[i + 1] == 0xBC && s[i + 2] >= 0x81) ||
+             (s[i + 1] == 0xBD && s[i + 2] <= 0x9E))) {
+            /* U+FF01..FF5E: EF BC 81..BF, EF BD 80..9E */
+            s[o++] = (uint8_t)(((s[i + 1] & 1) << 6 | (s[i + 2] & 0x3F)) + 0x20);
+            i += 3;
+        } else if (i + 2 < out->len && s[i] == 0xE3 && s[i + 1] == 0x80 &&
+                   s[i + 2] == 0x80) {
+            s[o++] = ' ';
+            i += 3;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    out->len = o;
 }
 
 float zt_rp_page_bare(const zt_rp_doc *d, uint32_t cp)

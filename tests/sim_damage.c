@@ -7,7 +7,8 @@
  * -d N  pages of N lines: one JSON object {"text": ...} per page, each page
  *       damaged with its own table;
  * -p R  each page's table keeps each Traditional character with
- *       probability R (default 1: the whole table, as without -d).
+ *       probability R (default 1: the whole table, as without -d);
+ * -f    fold full-width forms to ASCII after decoding (as the real pages).
  */
 #include <stdio.h>
 
@@ -46,10 +47,12 @@ int main(int argc, char **argv)
             s.each = 1;
         } else if (strcmp(argv[a], "-d") == 0 && a + 1 < argc) {
             page = strtol(argv[++a], NULL, 10);
+        } else if (strcmp(argv[a], "-f") == 0) {
+            s.fold = 1;
         } else if (strcmp(argv[a], "-p") == 0 && a + 1 < argc) {
             s.rate = strtod(argv[++a], NULL);
         } else {
-            fprintf(stderr, "usage: sim_damage [-u] [-d LINES [-p RATE]]\n");
+            fprintf(stderr, "usage: sim_damage [-u] [-f] [-d LINES [-p RATE]]\n");
             return 2;
         }
     }

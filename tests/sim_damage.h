@@ -95,6 +95,10 @@ typedef struct sim {
      * drawn anew for each value of doc. */
     double rate;
     uint32_t doc;
+    /* Fold full-width forms after decoding (U+FF01..FF5E to ASCII, U+3000
+     * to a space), as the real pages were: none of them has a ， or （,
+     * though 、 and 。 abound. */
+    int fold;
 } sim;
 
 /* Is the table character `code` in the current document's table? */
@@ -126,6 +130,7 @@ static int sim_init(sim *s)
     s->each = 0;
     s->rate = 1.0;
     s->doc = 0;
+    s->fold = 0;
     s->rank = malloc(65536 * sizeof *s->rank);
     s->ann = calloc(65536, sizeof *s->ann);
     if (!s->rank || !s->ann)
@@ -286,6 +291,10 @@ static void sim_line(const sim *s, const uint8_t *l, size_t n, char **o,
             uint32_t cp = i + 1 < dl && d[i + 1] <= 0xFF ? zt_gbk_pair(v, d[i + 1]) : 0;
             if (cp) {
                 uint8_t u[4];
+                if (s->fold && cp >= 0xFF01 && cp <= 0xFF5E)
+                    cp -= 0xFEE0;
+                else if (s->fold && cp == 0x3000)
+                    cp = ' ';
                 sim_put(o, olen, ocap, u, zt_utf8_encode(cp, u));
                 i += 2;
             } else if (s->each) {
