@@ -69,6 +69,26 @@ static int reading_fits(const zt_rp_lw *w, const uint8_t *s, size_t b,
     return 0;
 }
 
+/* Is s[i] in a run of at most 3 ASCII signs between two wide characters
+ * ("瓯Wo綠"), none of them a bracket or '?' (the syntax of readings and
+ * damage)?  On a folded page such a sign may have been full-width. */
+static int fw_sign(uint8_t c)
+{
+    return c > 0x20 && c < 0x7F && c != '(' && c != ')' && c != '?';
+}
+
+static int fw_run(const uint8_t *s, size_t n, size_t i)
+{
+    size_t a = i, b = i;
+    if (!fw_sign(s[i]))
+        return 0;
+    while (a > 0 && fw_sign(s[a - 1]))
+        a--;
+    while (b < n && fw_sign(s[b]))
+        b++;
+    return a > 0 && s[a - 1] >= 0x80 && b < n && s[b] >= 0x80 && b - a <= 3;
+}
+
 static zt_status grow(zt_rp_doc *d, size_t n)
 {
     if (d->ocap >= n)
@@ -149,6 +169,12 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
             size_t at = w->osrc[k];
             st = zt_buf_append(out, s + at, zt_utf8_decode(s + at, w->n - at, &cp));
             k++;
+        } else if (v == ZT_OB_FW1) {
+            k++; /* its FW2 writes the sign as it was */
+        } else if (v == ZT_OB_FW2) {
+            char ch = (char)(w->ob[k] & 0x7F);
+            st = zt_buf_append(out, &ch, 1);
+            k++;
         } else if (v == ZT_OB_Q1) {
             /* '?' and its Q2, or a U+FFFD alone. */
             st = zt_rp_put_mark(w, w->osrc[k], out, rep);
@@ -201,6 +227,7 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
     if (!d->rep)
         return ZT_OK;
     size_t budget = 8 * on + 65536, sp = first;
+    int fold = zt_rp_page_folded(d);
     for (size_t i = 0; i < n; i++) {
         const uint8_t *q = memchr(s + i, '?', n - i);
         if (!q)
@@ -228,6 +255,30 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
                 to = j + l;
             }
             j += l;
+        }
+        /* On a folded page (repair_page.c) a run is shorter: the garbage
+         * full-width letters it had are ASCII now, and realign it.  There
+         * the two characters before the '?' count as well, and are what
+         * must still be in the output if those after it are not garbage. */
+        if ((k < 3 || bad < 2) && fold) {
+            size_t b = i, m = 0, pb = 0;
+            while (b > 0 && m < 2) {
+                size_t e = b--;
+                while (b > 0 && (s[b] & 0xC0) == 0x80)
+                    b--;
+                uint32_t cp;
+                zt_utf8_decode(s + b, e - b, &cp);
+                if (cp < 0x80 || cp == ZT_INVALID_CP)
+                    break;
+                m++;
+                pb += zt_rp_garbage(d->r, cp);
+            }
+            if (m == 2 && pb == 2) {
+                from = b;
+                to = i;
+                bad = 2;
+                k = 3;
+            }
         }
         if (k < 3 || bad < 2)
             continue;
@@ -307,6 +358,10 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
     int fold = zt_rp_page_folded(d);
+    /* Where the damage begins (a folded page reads signs after it both
+     * ways). */
+    const uint8_t *fq = fold ? memchr(s, '?', n) : NULL;
+    size_t first_q = fq ? (size_t)(fq - s) : n;
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];
@@ -408,10 +463,21 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         /* On a page that folded full-width forms to ASCII, a ',' next to a
          * wide character or a '?' was '，' (A3 AC) when the bytes were
          * damaged: read it so, and the output is folded back. */
-        if (fold && (c == ',' || c == ':' || c == ';' || c == '!') &&
-            ((i > 0 && s[i - 1] >= 0x80) ||
-             (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'))))
+        int wide_by = (i > 0 && s[i - 1] >= 0x80) ||
+                      (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'));
+        if (fold && (c == ',' || c == ':' || c == ';' || c == '!') && wide_by) {
             code = 0xA300 | (c + 0x80);
+        } else if (fold && i > first_q && fw_run(s, n, i)) {
+            /* Any other sign after the damage began: either, the search
+             * decides (a full-width letter is what misaligned bytes often
+             * decode to: 保護 B1 A3 D7 6F read one byte late is 盬 Ｗ o). */
+            w.osrc[w.len] = (uint32_t)i;
+            w.ob[w.len++] = ZT_OB_FW1 | ZT_OB_START;
+            w.osrc[w.len] = (uint32_t)i;
+            w.ob[w.len++] = (uint16_t)(ZT_OB_FW2 | c);
+            i++;
+            continue;
+        }
         if (code && code < 0x100) {
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);

@@ -316,6 +316,14 @@ static void test_folded_page(void **state)
     assert_int_equal(rep.nunresolved, 1);
     assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_NOFIT);
     zt_free(got);
+    /* Misaligned bytes decode to full-width letters, which the folding
+     * made ASCII: 福後 B8 A3 E1 E1 read one byte late gives 旄 ａ 岽, and
+     * the page shows "旄a岽".  Each sign between wide characters after the
+     * damage is read both ways; 子孫 D7 D3 8C 4F late is ? 訉 O, where the
+     * O is itself. */
+    expect_sure(k, "好,很好,真好\n"
+                   "作爲?chàn)旄a岽?訉O的公益事業,國家無(wú)疑要加大環保建設(shè)投入。",
+                "好,很好,真好\n作爲造福後代子孫的公益事業,國家無疑要加大環保建設投入。");
     zt_repair_report_free(&rep);
     zt_repairer_free(k);
 }
