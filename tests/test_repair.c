@@ -253,43 +253,41 @@ static void test_line_end_open(void **state)
     zt_repairer_free(k);
 }
 
-/* Each page has its own table (repair_page.c).  國?liè)??jiàn) hides 會: where
- * the page shows 會 bare on an undamaged line, it was not in the table,
- * so a lone '?' may hide it; where the page annotates it, it would carry
- * its reading here too, and the spot stays unresolved.  And the pairs of
- * characters the page has decide close calls. */
+/* Each page has its own table (repair_page.c).  在會議 read one byte late
+ * is 跁 and a lone '?' that hides 議's trail byte: where the page shows 議
+ * bare on an undamaged line, it was not in the table, so the '?' may hide
+ * it; where the page annotates it, it would carry its reading here too,
+ * and the spot stays unresolved.  And the pairs of characters the page has
+ * elsewhere decide close calls: 一定要 or 一定能.  (The sentences are the
+ * project's own, damaged by the test simulator.) */
 static void test_page_table(void **state)
 {
     (void)state;
     zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
-    const char *line = "吳(wú)邦國?liè)??jiàn)香港工商界人士訪(fǎng)京團";
+    const char *line = "我們?cè)跁?h上討論了明年的工作計(jì)劃，大家都發表了自己的意見。";
     char doc[512];
     zt_repair_report rep;
     zt_repair_report_init(&rep);
-    snprintf(doc, sizeof doc, "大會開幕了。\n%s", line);
+    snprintf(doc, sizeof doc, "議。\n%s", line);
     char *got = fix(k, doc, &rep);
-    assert_string_equal(got, "大會開幕了。\n吳邦國會?香港工商界人士訪京團");
-    /* (見 or 艦 is a close call: both holes of the stretch are reported) */
-    assert_int_equal(rep.nunresolved, 2);
+    assert_string_equal(got, "議。\n我們在會議上討論了明年的工作計劃，大家都發表了自己的意見。");
+    assert_int_equal(rep.nunresolved, 0);
     zt_free(got);
-    snprintf(doc, sizeof doc, "大會(huì)開幕了。\n%s", line);
+    snprintf(doc, sizeof doc, "議(yì)。\n%s", line);
     got = fix(k, doc, &rep);
-    assert_string_equal(got, "大會開幕了。\n吳邦國?見香港工商界人士訪京團");
-    assert_int_equal(rep.nunresolved, 2);
-    assert_int_equal(rep.unresolved[0].offset, strstr(doc, "?liè") - doc);
-    assert_int_equal(rep.unresolved[1].offset, strstr(doc, "?jiàn") - doc);
+    assert_string_equal(got, "議。\n我們在會?上討論了明年的工作計劃，大家都發表了自己的意見。");
+    assert_int_equal(rep.nunresolved, 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_AMBIGUOUS);
     zt_free(got);
-    /* The page's own pairs: 使用 or 使? at the line end is a close call,
-     * unless the page says 使用 elsewhere. */
-    line = "原始的磁盤映像文件能?guǐ)蚴褂?";
-    snprintf(doc, sizeof doc, "文字\n%s", line);
+    line = "老師告訴(sù)我們(men)，考試(shì)?chuò)耙欢ㄒ?J(rèn)真複(fù)習，不要臨(lín)時抱佛腳(jiǎo)。";
+    snprintf(doc, sizeof doc, "你一定能來。\n%s", line);
     got = fix(k, doc, &rep);
-    assert_string_equal(got, "文字\n原始的磁盤映像文件能夠使?");
+    assert_string_equal(got, "你一定能來。\n老師告訴我們，考試前一定?認真複習，不要臨時抱佛腳。");
     assert_int_equal(rep.nunresolved, 1);
     zt_free(got);
-    snprintf(doc, sizeof doc, "使用\n%s", line);
+    snprintf(doc, sizeof doc, "你一定要來。\n%s", line);
     got = fix(k, doc, &rep);
-    assert_string_equal(got, "使用\n原始的磁盤映像文件能夠使用");
+    assert_string_equal(got, "你一定要來。\n老師告訴我們，考試前一定要認真複習，不要臨時抱佛腳。");
     assert_int_equal(rep.nunresolved, 0);
     zt_free(got);
     zt_repair_report_free(&rep);
@@ -297,33 +295,33 @@ static void test_page_table(void **state)
 }
 
 /* Real pages were folded to ASCII after the damage (，-> ,): "了,?yíng)Q"
- * is a hole after '，' (A3 AC; AC 93 is 瑩, yíng), which a ',' cannot explain.
- * On a page with no full-width form the ',' is read as '，' and the output
- * folded back; on a page that writes '，' elsewhere, the ',' is itself,
- * and the spot does not fit (reported, left as it was). */
+ * is a hole after '，' (A3 AC; AC 93 is 瑩, yíng, in the table; 換 is
+ * 93 51, and 51 alone is the Q), which a ',' cannot explain.  On a page
+ * with no full-width form the ',' is read as '，' and the output folded
+ * back; on a page that writes '，' elsewhere, the ',' is itself, and the
+ * spot does not fit (reported, left as it was). */
 static void test_folded_page(void **state)
 {
     (void)state;
     zt_repairer *k = make(ZT_STRIP_AUTO, ZT_SCRIPT_KEEP, ZT_BOILERPLATE_KEEP);
-    const char *line = "越來(lái)越難(nán)喫了,?yíng)Q廚師(shī)了吧";
-    expect_sure(k, line, "越來越難喫了,換廚師了吧");
+    const char *line = "這雙鞋太小了,?yíng)Q一雙大的吧。";
+    expect_sure(k, line, "這雙鞋太小了,換一雙大的吧。");
     char doc[256];
     snprintf(doc, sizeof doc, "好，很好\n%s", line);
     zt_repair_report rep;
     zt_repair_report_init(&rep);
     char *got = fix(k, doc, &rep);
-    assert_string_equal(got, "好，很好\n越來越難喫了,?yíng)Q廚師了吧");
+    assert_string_equal(got, "好，很好\n這雙鞋太小了,?yíng)Q一雙大的吧。");
     assert_int_equal(rep.nunresolved, 1);
     assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_NOFIT);
     zt_free(got);
-    /* Misaligned bytes decode to full-width letters, which the folding
-     * made ASCII: 福後 B8 A3 E1 E1 read one byte late gives 旄 ａ 岽, and
-     * the page shows "旄a岽".  Each sign between wide characters after the
-     * damage is read both ways; 子孫 D7 D3 8C 4F late is ? 訉 O, where the
-     * O is itself. */
-    expect_sure(k, "好,很好,真好\n"
-                   "作爲?chàn)旄a岽?訉O的公益事業,國家無(wú)疑要加大環保建設(shè)投入。",
-                "好,很好,真好\n作爲造福後代子孫的公益事業,國家無疑要加大環保建設投入。");
+    /* Misaligned bytes decode to full-width signs, which the folding made
+     * ASCII: 來非常方 81 ED B7 C7 B3 A3 B7 BD read one byte late gives 矸
+     * 浅 ７ (A3 B7), and the page shows 矸浅7.  Each sign between wide
+     * characters after the damage is read both ways, and the search finds
+     * the reading that realigns. */
+    expect_sure(k, "好,很好,真好\n這(zhè)個(gè)軟件的界面設計得很清楚,用起?kuì)矸浅7奖恪?",
+                "好,很好,真好\n這個軟件的界面設計得很清楚,用起來非常方便。");
     zt_repair_report_free(&rep);
     zt_repairer_free(k);
 }
