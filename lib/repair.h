@@ -142,12 +142,6 @@ ZT_HIDDEN int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b);
 #define ZT_OB_HOLE 0x200   /* the byte a "?reading)" hides */
 #define ZT_OB_Q1 0x300     /* a '?' not followed by a reading: first ... */
 #define ZT_OB_Q2 0x400     /* ... and second byte it may have swallowed */
-/* On a folded page (repair_page.c), an ASCII sign c next to a wide
- * character after damage: c itself, or the full-width form it was when the
- * bytes were damaged, A3 (c + 0x80).  FW1 is A3 or nothing, FW2 the byte
- * (c | 0x80 after A3, else c; the low byte of the element is c). */
-#define ZT_OB_FW1 0x500
-#define ZT_OB_FW2 0x600
 #define ZT_OB_KIND 0x700
 #define ZT_OB_START 0x800  /* first element of a character of the input */
 #define ZT_OB_CON 0x1000   /* (previous byte, this one) has a reading */

@@ -69,24 +69,12 @@ static int reading_fits(const zt_rp_lw *w, const uint8_t *s, size_t b,
     return 0;
 }
 
-/* Is s[i] in a run of at most 3 ASCII signs between two wide characters
- * ("瓯Wo綠"), none of them a bracket or '?' (the syntax of readings and
- * damage)?  On a folded page such a sign may have been full-width. */
-static int fw_sign(uint8_t c)
+/* Is the element before the next one a wide character's byte, or damage
+ * (a reading stripped in between does not count: "話(huà),")? */
+static int after_wide(const zt_rp_lw *w)
 {
-    return c > 0x20 && c < 0x7F && c != '(' && c != ')' && c != '?';
-}
-
-static int fw_run(const uint8_t *s, size_t n, size_t i)
-{
-    size_t a = i, b = i;
-    if (!fw_sign(s[i]))
-        return 0;
-    while (a > 0 && fw_sign(s[a - 1]))
-        a--;
-    while (b < n && fw_sign(s[b]))
-        b++;
-    return a > 0 && s[a - 1] >= 0x80 && b < n && s[b] >= 0x80 && b - a <= 3;
+    return w->len > 0 && ((w->ob[w->len - 1] & ZT_OB_KIND) ||
+                          (w->ob[w->len - 1] & 0xFF) >= 0x80);
 }
 
 static zt_status grow(zt_rp_doc *d, size_t n)
@@ -168,12 +156,6 @@ static zt_status decode_plain(const zt_rp_lw *w, zt_buf *out,
             uint32_t cp;
             size_t at = w->osrc[k];
             st = zt_buf_append(out, s + at, zt_utf8_decode(s + at, w->n - at, &cp));
-            k++;
-        } else if (v == ZT_OB_FW1) {
-            k++; /* its FW2 writes the sign as it was */
-        } else if (v == ZT_OB_FW2) {
-            char ch = (char)(w->ob[k] & 0x7F);
-            st = zt_buf_append(out, &ch, 1);
             k++;
         } else if (v == ZT_OB_Q1) {
             /* '?' and its Q2, or a U+FFFD alone. */
@@ -358,10 +340,6 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
     int fold = zt_rp_page_folded(d);
-    /* Where the damage begins (a folded page reads signs after it both
-     * ways). */
-    const uint8_t *fq = fold ? memchr(s, '?', n) : NULL;
-    size_t first_q = fq ? (size_t)(fq - s) : n;
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];
@@ -463,21 +441,9 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         /* On a page that folded full-width forms to ASCII, a ',' next to a
          * wide character or a '?' was '，' (A3 AC) when the bytes were
          * damaged: read it so, and the output is folded back. */
-        int wide_by = (i > 0 && s[i - 1] >= 0x80) ||
-                      (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'));
-        if (fold && (c == ',' || c == ':' || c == ';' || c == '!') && wide_by) {
+        if (fold && (c == ',' || c == ':' || c == ';' || c == '!') &&
+            (after_wide(&w) || (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'))))
             code = 0xA300 | (c + 0x80);
-        } else if (fold && i > first_q && fw_run(s, n, i)) {
-            /* Any other sign after the damage began: either, the search
-             * decides (a full-width letter is what misaligned bytes often
-             * decode to: 保護 B1 A3 D7 6F read one byte late is 盬 Ｗ o). */
-            w.osrc[w.len] = (uint32_t)i;
-            w.ob[w.len++] = ZT_OB_FW1 | ZT_OB_START;
-            w.osrc[w.len] = (uint32_t)i;
-            w.ob[w.len++] = (uint16_t)(ZT_OB_FW2 | c);
-            i++;
-            continue;
-        }
         if (code && code < 0x100) {
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);

@@ -169,8 +169,11 @@ static size_t first_mark(const uint8_t *s, size_t n)
 zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
 {
     const uint8_t *s = (const uint8_t *)in;
-    if (!memchr(s, '?', len) && find_fffd(s, len) == len)
-        return ZT_OK; /* nothing to search: the table is not needed */
+    /* Nothing to search and no reading to strip: nothing needs the page.
+     * (Readings need it on a folded page: ",m(fà)" is 琺 = AC 6D, across
+     * '，' and m.) */
+    if (!memchr(s, '?', len) && !memchr(s, ')', len) && find_fffd(s, len) == len)
+        return ZT_OK;
     if (d->page)
         return ZT_OK; /* (once per document) */
     struct zt_rp_page *p = d->page = calloc(1, sizeof *p);

@@ -52,8 +52,7 @@
 #define K_NONE 0x100 /* key: no byte before (line start, opaque, wild) */
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
-#define K_FW 0x400   /* key flag: FW1 was A3 (its FW2 is c | 0x80) */
-#define NKEYS 0x800
+#define NKEYS 0x400
 /* The best reading must be e^3.75 ~ 40x likelier than all the others
  * together.  Chosen on simulated damage of text the benchmark does not
  * contain (tools/repair_tune.sh rebuilds with -DZT_RP_MARGIN=... to repeat
@@ -296,11 +295,6 @@ static size_t candidates(const solver *S, size_t i, unsigned kind,
     *checked = 0;
     if (kind == 0) {
         lo = hi = w->ob[i] & 0xFF;
-    } else if (kind == ZT_OB_FW1) {
-        lo = hi = 0xA3;
-        extra = V_EPS;
-    } else if (kind == ZT_OB_FW2) {
-        lo = hi = (w->ob[i] & 0x7F) | ((key & K_FW) ? 0x80 : 0);
     } else if (kind == ZT_OB_OPAQUE) {
         extra = V_OPQ;
     } else if (kind == ZT_OB_HOLE) {
@@ -832,8 +826,6 @@ static int advance(solver *S, size_t i)
             }
             if (collapse && !(t.key & K_PEND))
                 t.key = K_ANY;
-            if (kind == ZT_OB_FW1 && val != V_EPS)
-                t.key |= K_FW;
             /* A full state only raises its lowest score, so a move that
              * even this state's best path cannot get into the state it goes
              * to now is refused for all of them: leave it out. */

@@ -315,13 +315,21 @@ static void test_folded_page(void **state)
     assert_int_equal(rep.nunresolved, 1);
     assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_NOFIT);
     zt_free(got);
-    /* Misaligned bytes decode to full-width signs, which the folding made
-     * ASCII: 來非常方 81 ED B7 C7 B3 A3 B7 BD read one byte late gives 矸
-     * 浅 ７ (A3 B7), and the page shows 矸浅7.  Each sign between wide
-     * characters after the damage is read both ways, and the search finds
-     * the reading that realigns. */
-    expect_sure(k, "好,很好,真好\n這(zhè)個(gè)軟件的界面設計得很清楚,用起?kuì)矸浅7奖恪?",
-                "好,很好,真好\n這個軟件的界面設計得很清楚,用起來非常方便。");
+    /* A reading after a ',' on a folded page: ",m(fà)" is 琺 = AC 6D,
+     * across '，' (A3 AC) and m, the reading of 話 between them. */
+    expect_sure(k, "好,很好,真好\n如果不行的話(huà),m(fà)smtp 會提示你",
+                "好,很好,真好\n如果不行的話,msmtp 會提示你");
+    /* Misaligned bytes can decode to full-width signs, which the folding
+     * made ASCII, so that the run is no longer what the bytes were (來非常方
+     * 81 ED B7 C7 B3 A3 B7 BD read one byte late gives 矸 浅 ７, and the
+     * page shows 矸浅7).  Reading such a sign both ways would realign the
+     * run, but real pages also lose pairs of bytes (a pair GBK leaves
+     * unassigned vanishes), and then the same freedom reads garbage as text
+     * (011: 日常生活 -> 日常深中): the run is left as it is and reported. */
+    got = fix(k, "好,很好,真好\n這(zhè)個(gè)軟件的界面設計得很清楚,用起?kuì)矸浅7奖恪?", &rep);
+    assert_string_equal(got, "好,很好,真好\n這個軟件的界面設計得很清楚,用起?kuì)矸浅7奖恪?");
+    assert_int_equal(rep.nunresolved, 2); /* the hole, and the '?' at the end */
+    zt_free(got);
     zt_repair_report_free(&rep);
     zt_repairer_free(k);
 }

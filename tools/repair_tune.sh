@@ -13,11 +13,13 @@
 #         an inline tag, in 「 or mid-sentence: a check of what documents
 #         unlike the benchmark's do, silent errors above all).
 # Each set: lines with at least 8 Han characters (and more than half Han),
-# deduplicated, converted s2t and damaged by the test simulator in two
+# deduplicated, converted s2t and damaged by the test simulator in three
 # forms: "dense", every Traditional-only character of GBK in the table, the
-# set as one document; and "pages", pages of 20 lines, each with its own
-# table of 40% of them (as the real pages have it; tests/sim_damage.h).
-# One build per margin scores both sets in both forms.
+# set as one document; "pages", pages of 20 lines, each with its own table
+# of 40% of them (as the real pages have it; tests/sim_damage.h); and
+# "folded", those pages with full-width forms folded to ASCII after the
+# damage (as the real pages also are; scored against the folded text).
+# One build per margin scores both sets in all three forms.
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 3 3.5 3.75 4)
 #   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3.75
 #                                            (any other constant, the same way)
@@ -89,6 +91,9 @@ for s in man help; do
     build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
     build/sim_damage -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/pages.jsonl"
     python3 bench/repair_pages.py "$T/$s/pages.jsonl" "$T/$s/pages_damaged.txt"
+    build/sim_damage -f -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/folded.jsonl"
+    python3 bench/repair_pages.py "$T/$s/folded.jsonl" "$T/$s/folded_damaged.txt"
+    python3 bench/repair_fold.py < "$T/$s/trad.txt" > "$T/$s/trad_folded.txt"
     echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
 done
 # One build folder per margin and set of flags (make would not rebuild for
@@ -106,5 +111,10 @@ for m in ${*:-3 3.5 3.75 4}; do
         python3 bench/repair_pages.py "$T/$s/pages.jsonl" /dev/null "$T/$s/prep$m" "$T/$s/prep$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m" "$T/$s/pages_damaged.txt"
         python3 bench/repair_silent.py "$T/$s/pages_damaged.txt" "$T/$s/prep$m.txt" "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m"
+        "$B/zhtext" repair --jsonl --script keep --report "$T/$s/frep$m" "$T/$s/folded.jsonl" > "$T/$s/fout$m.jsonl"
+        python3 bench/repair_pages.py "$T/$s/fout$m.jsonl" "$T/$s/fout$m.txt"
+        python3 bench/repair_pages.py "$T/$s/folded.jsonl" /dev/null "$T/$s/frep$m" "$T/$s/frep$m.txt"
+        python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m" "$T/$s/folded_damaged.txt"
+        python3 bench/repair_silent.py "$T/$s/folded_damaged.txt" "$T/$s/frep$m.txt" "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m"
     done
 done
