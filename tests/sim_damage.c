@@ -8,7 +8,9 @@
  *       damaged with its own table;
  * -p R  each page's table keeps each Traditional character with
  *       probability R (default 1: the whole table, as without -d);
- * -f    fold full-width forms to ASCII after decoding (as the real pages).
+ * -f    fold full-width forms to ASCII after decoding (as the real pages);
+ * -x    a well-formed pair GBK leaves unassigned vanishes (as on real page
+ *       011) instead of showing as '?'.
  */
 #include <stdio.h>
 
@@ -49,10 +51,12 @@ int main(int argc, char **argv)
             page = strtol(argv[++a], NULL, 10);
         } else if (strcmp(argv[a], "-f") == 0) {
             s.fold = 1;
+        } else if (strcmp(argv[a], "-x") == 0) {
+            s.drop = 1;
         } else if (strcmp(argv[a], "-p") == 0 && a + 1 < argc) {
             s.rate = strtod(argv[++a], NULL);
         } else {
-            fprintf(stderr, "usage: sim_damage [-u] [-f] [-d LINES [-p RATE]]\n");
+            fprintf(stderr, "usage: sim_damage [-u] [-f] [-x] [-d LINES [-p RATE]]\n");
             return 2;
         }
     }

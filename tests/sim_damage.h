@@ -99,6 +99,11 @@ typedef struct sim {
      * to a space), as the real pages were: none of them has a ， or （,
      * though 、 and 。 abound. */
     int fold;
+    /* A pair GBK leaves unassigned but that is well formed (a lead byte and
+     * a trail byte 40..7E or 80..FE) vanishes instead of showing as '?', as
+     * on real page 011 (FA BB, between 'I' and 钪, is gone: browsers decode
+     * it to a private-use character, which the page lost). */
+    int drop;
 } sim;
 
 /* Is the table character `code` in the current document's table? */
@@ -131,6 +136,7 @@ static int sim_init(sim *s)
     s->rate = 1.0;
     s->doc = 0;
     s->fold = 0;
+    s->drop = 0;
     s->rank = malloc(65536 * sizeof *s->rank);
     s->ann = calloc(65536, sizeof *s->ann);
     if (!s->rank || !s->ann)
@@ -296,6 +302,9 @@ static void sim_line(const sim *s, const uint8_t *l, size_t n, char **o,
                 else if (s->fold && cp == 0x3000)
                     cp = ' ';
                 sim_put(o, olen, ocap, u, zt_utf8_encode(cp, u));
+                i += 2;
+            } else if (s->drop && i + 1 < dl && d[i + 1] >= 0x40 &&
+                       d[i + 1] <= 0xFE && d[i + 1] != 0x7F) {
                 i += 2;
             } else if (s->each) {
                 sim_put(o, olen, ocap, "\xEF\xBF\xBD", 3);

@@ -315,6 +315,17 @@ static void test_folded_page(void **state)
     assert_int_equal(rep.nunresolved, 1);
     assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_NOFIT);
     zt_free(got);
+    /* A pair of bytes GBK leaves unassigned can vanish from the page (as on
+     * page 011): 一定要認 (... D2 AA D5 4A) read one byte late gives ㄒ
+     * (A8 D2), then AA D5 (unassigned: gone) and J (4A), and the reading of
+     * 認 (D5 4A) follows.  The line then decodes to other valid bytes, and
+     * the reading is left over after the wrong character: the line is
+     * reported, not passed off as repaired. */
+    got = fix(k, "好,很好,真好\n考試?chuò)耙欢ㄒJ(rèn)真複習。", &rep);
+    assert_string_equal(got, "好,很好,真好\n考試前一定襃(rèn)真複習。");
+    assert_int_equal(rep.nunresolved, 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
+    zt_free(got);
     /* A reading after a ',' on a folded page: ",m(fà)" is 琺 = AC 6D,
      * across '，' (A3 AC) and m, the reading of 話 between them. */
     expect_sure(k, "好,很好,真好\n如果不行的話(huà),m(fà)smtp 會提示你",
