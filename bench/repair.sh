@@ -6,6 +6,11 @@
 #   pages  pages of 20 lines as JSON Lines, each page damaged with its own
 #          table of 40% of the Traditional-only characters, as the real
 #          pages are (../shared/data/injected);
+#   folded the same pages with full-width forms folded to ASCII after the
+#          damage, as the real pages also are (scored against the folded
+#          Traditional text); and again with well-formed pairs GBK leaves
+#          unassigned dropped instead of shown as '?' (-x), as real page 011
+#          lost one: one observation, reported apart;
 #   dense  the corpus as one plain-text document, damaged with the whole
 #          table (every Traditional-only character): more damage, and no
 #          page to learn the table from.
@@ -43,6 +48,16 @@ $PY bench/repair_pages.py "$T/pages_out.jsonl" "$T/pages_keep.txt"
 $PY bench/repair_pages.py "$T/pages.jsonl" /dev/null "$T/pages_rep" "$T/pages_rep.txt"
 $PY bench/repair_score.py "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep vs Traditional" "$T/pages_damaged.txt"
 $PY bench/repair_silent.py "$T/pages_damaged.txt" "$T/pages_rep.txt" "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep"
+# Folded pages (and with unassigned pairs dropped): accuracy only.
+$PY bench/repair_fold.py < "$T/trad.txt" > "$T/trad_folded.txt"
+for form in "-f" "-f -x"; do
+    "$BUILD/sim_damage" $form -d 20 -p 0.4 < "$T/trad.txt" > "$T/fold.jsonl"
+    "$BUILD/zhtext" repair --jsonl --script keep --report "$T/fold_rep" "$T/fold.jsonl" > "$T/fold_out.jsonl"
+    $PY bench/repair_pages.py "$T/fold_out.jsonl" "$T/fold_keep.txt"
+    $PY bench/repair_pages.py "$T/fold.jsonl" "$T/fold_damaged.txt" "$T/fold_rep" "$T/fold_rep.txt"
+    $PY bench/repair_score.py "$T/trad_folded.txt" "$T/fold_keep.txt" "pages sim_damage $form: repair --script keep vs folded Traditional" "$T/fold_damaged.txt"
+    $PY bench/repair_silent.py "$T/fold_damaged.txt" "$T/fold_rep.txt" "$T/trad_folded.txt" "$T/fold_keep.txt" "pages sim_damage $form"
+done
 echo "dense:"
 s_cat=$(cpu cat "$T/damaged.txt")
 s_t2s=$(cpu "$BUILD/zhtext" convert -c t2s "$T/damaged.txt")
