@@ -326,6 +326,13 @@ static void test_folded_page(void **state)
     assert_int_equal(rep.nunresolved, 1);
     assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
     zt_free(got);
+    /* The same when the bytes pair anew into garbage the line did not
+     * have (襃, outside the common set), with no reading left over. */
+    got = fix(k, "好,很好,真好\n考試(shì)?chuò)耙欢ㄒJ真複習。", &rep);
+    assert_string_equal(got, "好,很好,真好\n考試前一定襃真複習。");
+    assert_int_equal(rep.nunresolved, 1);
+    assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
+    zt_free(got);
     /* A reading after a ',' on a folded page: ",m(fà)" is 琺 = AC 6D,
      * across '，' (A3 AC) and m, the reading of 話 between them. */
     expect_sure(k, "好,很好,真好\n如果不行的話(huà),m(fà)smtp 會提示你",
