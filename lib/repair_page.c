@@ -17,8 +17,10 @@
  * The same aligned text also says which words the page uses: its pairs of
  * Han characters (in Simplified, across readings) are kept, and a reading
  * of hidden bytes that forms a pair the page has elsewhere gains (a cache
- * model: 數據字段 against 數據手段 in a page that says 字段 elsewhere).
- * Built once per document with damage, before its lines are repaired.
+ * model: 一定要 against 一定能 in a page that says 一定要 elsewhere).
+ * And it shows whether the page was folded to ASCII after the damage, as
+ * the real pages were (zt_rp_page_folded).  Built once per document with
+ * damage or readings, before its lines are repaired.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -126,27 +128,22 @@ static int set(uint64_t *b, uint32_t cp)
     return 1;
 }
 
-/* The length of a reading of cp at s[0..n) ("(zhòng)", "（zhong）"), or 0
- * if none is there. */
-static size_t read_after(const uint8_t *s, size_t n, uint32_t cp)
+/* The length of what looks like a reading at s[0..n), "(zhòng)" or
+ * "（zhong）", or 0; its body at s[*body .. *body + *bl). */
+static size_t reading_len(const uint8_t *s, size_t n, size_t *body, size_t *bl)
 {
     int fw = n >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x88;
     size_t open = fw ? 3 : n >= 1 && s[0] == '(' ? 1 : 0;
-    if (!open)
-        return 0;
-    size_t bl = zt_rp_body_len(s + open, n - open, fw);
-    if (!bl || !zt_rp_reads_as((const char *)s + open, bl, &cp, 1))
-        return 0;
-    return open + bl + open; /* the closing bracket is as wide */
+    *body = open;
+    *bl = open ? zt_rp_body_len(s + open, n - open, fw) : 0;
+    return *bl ? open + *bl + open : 0; /* the closing bracket is as wide */
 }
 
-/* The length of what looks like a reading at s[0..n), or 0. */
-static size_t skip_reading(const uint8_t *s, size_t n)
+/* The length of a reading of cp at s[0..n), or 0 if none is there. */
+static size_t read_after(const uint8_t *s, size_t n, uint32_t cp)
 {
-    int fw = n >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x88;
-    size_t open = fw ? 3 : n >= 1 && s[0] == '(' ? 1 : 0;
-    size_t bl = open ? zt_rp_body_len(s + open, n - open, fw) : 0;
-    return bl ? open + bl + open : 0;
+    size_t body, bl, len = reading_len(s, n, &body, &bl);
+    return len && zt_rp_reads_as((const char *)s + body, bl, &cp, 1) ? len : 0;
 }
 
 /* Where U+FFFD first is in s[0..n), or n. */
@@ -192,13 +189,14 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
             /* Only three-byte characters can be Han of the BMP. */
             if (i + 2 >= n || (l[i] & 0xF0) != 0xE0 ||
                 (l[i + 1] & 0xC0) != 0x80 || (l[i + 2] & 0xC0) != 0x80) {
-                /* ",?ěr)": a hole after ','; only the lead byte of a
-                 * character can come before one, so this ',' was '，'. */
-                if (prev && i < aligned && (l[i] == ',' || l[i] == ';' ||
-                                            l[i] == ':' || l[i] == '!'))
+                /* Signs of folding (see the end): ASCII punctuation after
+                 * a Han character, and ",?ěr)", a hole after ',' (only the
+                 * lead byte of a character can come before one, so this
+                 * ',' was '，'). */
+                int punct = l[i] == ',' || l[i] == ';' || l[i] == ':' || l[i] == '!';
+                if (punct && prev && i < aligned)
                     ascii_punct++;
-                if ((l[i] == ',' || l[i] == ';' || l[i] == ':' || l[i] == '!') &&
-                    i + 2 < n && l[i + 1] == '?' &&
+                if (punct && i + 2 < n && l[i + 1] == '?' &&
                     zt_rp_body_len(l + i + 2, n - i - 2, 0))
                     folded_holes++;
                 prev = 0;
@@ -219,20 +217,22 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
              * character known to be in the table is not checked again:
              * most readings are of a few hundred characters.) */
             size_t rl = 0;
-            if (han && i + 3 < n && (l[i + 3] == '(' || l[i + 3] == 0xEF))
+            if (han && i + 3 < n && (l[i + 3] == '(' || l[i + 3] == 0xEF)) {
+                size_t body, bl;
                 rl = (cls[cp] & ZT_RP_TRAD) && bit(p->in, cp)
-                         ? skip_reading(l + i + 3, n - i - 3)
+                         ? reading_len(l + i + 3, n - i - 3, &body, &bl)
                          : read_after(l + i + 3, n - i - 3, cp);
+            }
             if (rl) {
                 if ((cls[cp] & ZT_RP_TRAD) && set(p->in, cp))
                     p->nin++;
             } else if ((cls[cp] & ZT_RP_TRAD) && bare && set(p->out, cp)) {
                 if (p->nout == p->outcap) {
                     size_t cap = p->outcap ? 2 * p->outcap : 256;
-                    uint16_t *l = realloc(p->lout, cap * sizeof *l);
-                    if (!l)
+                    uint16_t *grown = realloc(p->lout, cap * sizeof *grown);
+                    if (!grown)
                         return ZT_ENOMEM;
-                    p->lout = l;
+                    p->lout = grown;
                     p->outcap = cap;
                 }
                 p->lout[p->nout++] = (uint16_t)cp;
