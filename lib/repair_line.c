@@ -305,6 +305,16 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
  * (Garbage characters the line had already are no sign: the benchmark's
  * Traditional text has its own 于 and 着.)
  */
+/* Does s[0..n) contain the three bytes c? */
+static int memmem_3(const uint8_t *s, size_t n, const uint8_t *c)
+{
+    for (const uint8_t *p = s; n >= 3 && (p = memchr(p, c[0], n - 2 - (size_t)(p - s)));
+         p++)
+        if (p[1] == c[1] && p[2] == c[2])
+            return 1;
+    return 0;
+}
+
 static zt_status report_suspect(zt_rp_doc *d, const uint8_t *s, size_t n,
                                 size_t base, const char *o, size_t on,
                                 size_t first)
@@ -315,21 +325,27 @@ static zt_status report_suspect(zt_rp_doc *d, const uint8_t *s, size_t n,
     if (!q)
         return ZT_OK;
     const uint8_t *u = (const uint8_t *)o;
+    /* Each character of garbage is looked for in the line: past a budget
+     * linear in the line (a long line of garbage would be quadratic), the
+     * line is reported without looking further. */
+    size_t budget = 8 * n + 65536;
     for (size_t i = 0; i < on;) {
         uint32_t cp;
         size_t l = zt_utf8_decode(u + i, on - i, &cp);
-        if (cp != ZT_INVALID_CP && zt_rp_is_han(cp) && i + l < on &&
-            u[i + l] == '(' && zt_rp_body_len(u + i + l + 1, on - i - l - 1, 0))
-            return zt_rp_add_spot(d->rep, base + (size_t)(q - s), ZT_SPOT_LOST);
-        /* A character of garbage the line did not have: made by re-pairing
-         * bytes. */
-        if (cp != ZT_INVALID_CP && l == 3 && zt_rp_garbage(d->r, cp)) {
-            int had = 0;
-            for (size_t j = 0; j + 3 <= n && !had; j++)
-                had = memcmp(s + j, u + i, 3) == 0;
-            if (!had)
-                return zt_rp_add_spot(d->rep, base + (size_t)(q - s), ZT_SPOT_LOST);
+        int bad = cp != ZT_INVALID_CP && zt_rp_is_han(cp) && i + l < on &&
+                  u[i + l] == '(' && zt_rp_body_len(u + i + l + 1, on - i - l - 1, 0);
+        /* A character of garbage the line did not have: made by pairing
+         * bytes anew. */
+        if (!bad && cp != ZT_INVALID_CP && l == 3 && zt_rp_garbage(d->r, cp)) {
+            if (budget < n)
+                bad = 1;
+            else {
+                budget -= n;
+                bad = !memmem_3(s, n, u + i);
+            }
         }
+        if (bad)
+            return zt_rp_add_spot(d->rep, base + (size_t)(q - s), ZT_SPOT_LOST);
         i += l;
     }
     return ZT_OK;
