@@ -194,8 +194,8 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
                  * lead byte of a character can come before one, so this
                  * ',' was '，'). */
                 int punct = l[i] == ',' || l[i] == ';' || l[i] == ':' || l[i] == '!';
-                if (punct && prev && i < aligned)
-                    ascii_punct++;
+                if (punct && i >= 3 && (l[i - 3] & 0xF0) == 0xE0)
+                    ascii_punct++; /* (after a wide character) */
                 if (punct && i + 2 < n && l[i + 1] == '?' &&
                     zt_rp_body_len(l + i + 2, n - i - 2, 0))
                     folded_holes++;
@@ -255,11 +255,11 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
     double share = ((double)nin + 0.5) / ((double)nin + (double)nout + 1.0);
     /* Real pages came through a step that folds full-width forms to ASCII
      * after the damage (none of them has a ， or （, while 、 and 。 abound).
-     * A page with no full-width form, and ASCII punctuation after Han
-     * characters or a hole after a ',' (only a '，' explains one), is taken
+     * A page with no full-width form, and ASCII punctuation after a wide
+     * character or a hole after a ',' (only a '，' explains one), is taken
      * as folded: its ',' next to wide characters are read as '，' and what
      * repair writes is folded the same way. */
-    p->fold = wide_forms == 0 && (ascii_punct >= 2 || folded_holes > 0);
+    p->fold = wide_forms == 0 && (ascii_punct > 0 || folded_holes > 0);
     p->unknown = (float)log(1.0 - share);
     p->unknown_in = (float)log(share);
     return ZT_OK;
