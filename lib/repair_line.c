@@ -288,6 +288,16 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
     return ZT_OK;
 }
 
+/* Does s[0..n) contain the three bytes c? */
+static int memmem_3(const uint8_t *s, size_t n, const uint8_t *c)
+{
+    for (const uint8_t *p = s; n >= 3 && (p = memchr(p, c[0], n - 2 - (size_t)(p - s)));
+         p++)
+        if (p[1] == c[1] && p[2] == c[2])
+            return 1;
+    return 0;
+}
+
 /*
  * A line the solver wrote out can still be wrong where the model of the
  * damage does not hold: real pages also lose pairs of bytes that GBK leaves
@@ -305,16 +315,6 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
  * (Garbage characters the line had already are no sign: the benchmark's
  * Traditional text has its own 于 and 着.)
  */
-/* Does s[0..n) contain the three bytes c? */
-static int memmem_3(const uint8_t *s, size_t n, const uint8_t *c)
-{
-    for (const uint8_t *p = s; n >= 3 && (p = memchr(p, c[0], n - 2 - (size_t)(p - s)));
-         p++)
-        if (p[1] == c[1] && p[2] == c[2])
-            return 1;
-    return 0;
-}
-
 static zt_status report_suspect(zt_rp_doc *d, const uint8_t *s, size_t n,
                                 size_t base, const char *o, size_t on,
                                 size_t first)
