@@ -27,7 +27,6 @@ mkdir -p "$T" && trap 'rm -rf "$T"' EXIT
 "$BUILD/zhtext" convert -c s2t "$CORPUS" > "$T/trad.txt"
 "$BUILD/sim_damage" < "$T/trad.txt" > "$T/damaged.txt"
 "$BUILD/sim_damage" -d 20 -p 0.4 < "$T/trad.txt" > "$T/pages.jsonl"
-$PY bench/repair_pages.py "$T/pages.jsonl" "$T/pages_damaged.txt"
 size=$(wc -c < "$T/damaged.txt")
 psize=$(wc -c < "$T/pages.jsonl")
 
@@ -45,7 +44,7 @@ printf '%-36s %8s s %8s MB/s\n' "pages: zhtext convert --jsonl -c t2s" "$s_pt2s"
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "pages: repair --jsonl --script keep" "$s_pages" "$(mbs "$psize" "$s_pages")" "$(awk -v a="$s_pages" -v b="$s_pt2s" 'BEGIN{print a/b}')"
 "$BUILD/zhtext" repair --jsonl --script keep --report "$T/pages_rep" "$T/pages.jsonl" > /dev/null
 $PY bench/repair_pages.py "$T/pages_out.jsonl" "$T/pages_keep.txt"
-$PY bench/repair_pages.py "$T/pages.jsonl" /dev/null "$T/pages_rep" "$T/pages_rep.txt"
+$PY bench/repair_pages.py "$T/pages.jsonl" "$T/pages_damaged.txt" "$T/pages_rep" "$T/pages_rep.txt"
 $PY bench/repair_score.py "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep vs Traditional" "$T/pages_damaged.txt"
 $PY bench/repair_silent.py "$T/pages_damaged.txt" "$T/pages_rep.txt" "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep"
 # Folded pages (and with unassigned pairs dropped): accuracy only.

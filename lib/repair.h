@@ -74,7 +74,7 @@ typedef struct zt_rp_doc {
      * went back to the kernel and were faulted in again each time. */
     struct zt_rp_smem *smem;
     /* What the document shows of the injector's table (repair_page.c):
-     * NULL until a document with damage needs it. */
+     * NULL unless the document has damage or readings. */
     struct zt_rp_page *page;
 } zt_rp_doc;
 
@@ -184,6 +184,9 @@ ZT_HIDDEN int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max);
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);
+/* How often the three bytes w[0..3) (a character in UTF-8) occur in
+ * s[0..n). */
+ZT_HIDDEN size_t zt_rp_count3(const uint8_t *s, size_t n, const char *w);
 /* Write the lone mark at w->s[at] as the input had it, '?' or U+FFFD; a
  * U+FFFD (a byte lost for good) is also reported to rep (may be NULL). */
 ZT_HIDDEN zt_status zt_rp_put_mark(const zt_rp_lw *w, size_t at, zt_buf *out,
@@ -218,8 +221,8 @@ ZT_HIDDEN void zt_rp_solve_free(zt_rp_doc *d);
  * bare, ZT_RP_TP_BONUS + log P(in the table) for one it does not show. */
 #define ZT_RP_TP_BONUS 3.0f
 
-/* Learn what the document in[0..len) shows of the table (only if it has a
- * '?' or U+FFFD: nothing else reads it). */
+/* Learn what the document in[0..len) shows of the table and whether it
+ * was folded (only if it has a '?', U+FFFD or ')': nothing else reads it). */
 ZT_HIDDEN zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len);
 ZT_HIDDEN float zt_rp_page_bare(const zt_rp_doc *d, uint32_t cp);
 ZT_HIDDEN float zt_rp_page_read(const zt_rp_doc *d, uint32_t cp);

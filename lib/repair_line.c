@@ -288,14 +288,16 @@ static zt_status report_garbled(zt_rp_doc *d, const uint8_t *s, size_t n,
     return ZT_OK;
 }
 
-/* Does s[0..n) contain the three bytes c? */
-static int memmem_3(const uint8_t *s, size_t n, const uint8_t *c)
+size_t zt_rp_count3(const uint8_t *s, size_t n, const char *w)
 {
-    for (const uint8_t *p = s; n >= 3 && (p = memchr(p, c[0], n - 2 - (size_t)(p - s)));
-         p++)
-        if (p[1] == c[1] && p[2] == c[2])
-            return 1;
-    return 0;
+    size_t c = 0;
+    for (const uint8_t *p = s, *end = s + n; end - p >= 3; p++) {
+        p = memchr(p, (uint8_t)w[0], (size_t)(end - p) - 2);
+        if (!p)
+            break;
+        c += p[1] == (uint8_t)w[1] && p[2] == (uint8_t)w[2];
+    }
+    return c;
 }
 
 /*
@@ -341,7 +343,7 @@ static zt_status report_suspect(zt_rp_doc *d, const uint8_t *s, size_t n,
                 bad = 1;
             else {
                 budget -= n;
-                bad = !memmem_3(s, n, u + i);
+                bad = !zt_rp_count3(s, n, (const char *)u + i);
             }
         }
         if (bad)

@@ -1069,18 +1069,6 @@ static float table_bonus(const solver *S, size_t c0, size_t c1,
  * written as '?'.) */
 #define UNPAIRED (-2.5f)
 #define PAIRS 2.5f
-/* How often the three bytes w[0..3) occur in s[0..n). */
-static size_t count3(const uint8_t *s, size_t n, const char *w)
-{
-    size_t c = 0;
-    for (const uint8_t *p = s, *end = s + n; end - p >= 3; p++) {
-        p = memchr(p, (uint8_t)w[0], (size_t)(end - p) - 2);
-        if (!p)
-            break;
-        c += p[1] == (uint8_t)w[1] && p[2] == (uint8_t)w[2];
-    }
-    return c;
-}
 
 static const struct {
     uint32_t open, close;
@@ -1162,7 +1150,7 @@ static float brackets(const solver *S, size_t c0, size_t c1,
             }
             /* The marks it could pair with, on its side of the line, less
              * those paired there already. */
-            size_t free = count3(at, len, other), taken = count3(at, len, mine);
+            size_t free = zt_rp_count3(at, len, other), taken = zt_rp_count3(at, len, mine);
             if (!free && k + 1 == n && c1 == w->len && cps[k] == pairs[p].open)
                 b += open_end(S, cps[k], p); /* pairs[] in opener order */
             else if (!free)
@@ -1232,7 +1220,7 @@ static uint64_t variant_key(const solver *S, const uint32_t *cps, size_t n,
         uint8_t u[4];
         size_t l = zt_utf8_encode(c, u);
         float times = (seen ? seen[c - 0x3400] : 0) +
-                      (l == 3 && count3(S->w->s, S->w->n, (const char *)u) > 0);
+                      (l == 3 && zt_rp_count3(S->w->s, S->w->n, (const char *)u) > 0);
         if (want && want[k] != zt_rp_st_char(r, s)) {
             /* s2t's phrases chose this form for the word in context
              * (委託, although 托 on its own): here that decides, whatever
