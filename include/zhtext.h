@@ -376,15 +376,26 @@ typedef enum zt_lone_mode {
     ZT_LONE_LEAVE = 1   /* leave the run as it was and report it */
 } zt_lone_mode;
 
+/*
+ * How sure repair must be before it writes a reading of hidden bytes: the
+ * best reading must be e^margin times as likely as all the others together,
+ * or the spot is left as it was and reported.  Lower recovers more lines
+ * and writes more wrong characters without a report; the default is where,
+ * on the tuning sets, one more such character cost 40 lines recovered
+ * (README, "How repair decides", has the figures).  0 to 50.
+ */
+#define ZT_REPAIR_MARGIN 3.75f
+
 typedef struct zt_repair_options {
     zt_strip_mode strip;
     zt_script script;
     zt_boilerplate_mode boilerplate;
     zt_lone_mode lone;
+    float margin; /* ZT_REPAIR_MARGIN */
 } zt_repair_options;
 
 /* The defaults: strip auto, script simplified, boilerplate keep, lone
- * search. */
+ * search, margin ZT_REPAIR_MARGIN. */
 ZT_API void zt_repair_options_init(zt_repair_options *opt);
 
 typedef struct zt_repairer zt_repairer;

@@ -24,6 +24,7 @@ void zt_repair_options_init(zt_repair_options *opt)
         opt->script = ZT_SCRIPT_SIMPLIFIED;
         opt->boilerplate = ZT_BOILERPLATE_KEEP;
         opt->lone = ZT_LONE_SEARCH;
+        opt->margin = ZT_REPAIR_MARGIN;
     }
 }
 
@@ -51,7 +52,8 @@ zt_status zt_repairer_new(const zt_repair_options *opt, zt_repairer **out)
     if (!opt || !out || (unsigned)opt->strip > ZT_STRIP_NONE ||
         (unsigned)opt->script > ZT_SCRIPT_KEEP ||
         (unsigned)opt->boilerplate > ZT_BOILERPLATE_DROP ||
-        (unsigned)opt->lone > ZT_LONE_LEAVE)
+        (unsigned)opt->lone > ZT_LONE_LEAVE ||
+        !(opt->margin >= 0.0f && opt->margin <= 50.0f)) /* (NaN too) */
         return ZT_EINVAL;
     zt_repairer *r = calloc(1, sizeof *r);
     if (!r)

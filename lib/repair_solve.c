@@ -53,22 +53,17 @@
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
 #define NKEYS 0x400
-/* The best reading must be e^3.75 ~ 40x likelier than all the others
- * together.  Chosen on simulated damage of text the benchmark does not
- * contain (tools/repair_tune.sh rebuilds with -DZT_RP_MARGIN=... to repeat
- * it): both tuning sets in both forms, the pages form (each page its own
- * table) included.  Lines wrong / lines wrong without a report, summed:
+/* The decision margin (zt_repair_options.margin): by default the best
+ * reading must be e^3.75 ~ 40x likelier than all the others together.
+ * Chosen on simulated damage of text the benchmark does not contain
+ * (tools/repair_tune.sh repeats it with --margin): both tuning sets in both
+ * forms, the pages form (each page its own table) included.  Lines wrong / lines wrong without a report, summed:
  *   margin  2.75       3          3.25       3.5        3.75       4
  *           7259 / 91  7484 / 78  7610 / 60  7818 / 38  7985 / 31  8187 / 26
  * Each step up to 3.75 costs fewer than 40 lines per silent error avoided
  * (7, 9, 24 lines), the next one 40: the rule since the first sweep, which
  * on the dense form alone had chosen 3.  The pages form is what made the
  * difference: 58 silent lines at 3, 19 at 3.75. */
-#ifdef ZT_RP_MARGIN
-#define MARGIN ((float)(ZT_RP_MARGIN))
-#else
-#define MARGIN 3.75f
-#endif
 /* Pairs of Han characters the page has elsewhere (repair_page.c): each
  * one a reading forms gains this much at the decision (times the page's
  * weight, zt_rp_page_pairs_weight).  Tuning sets (tools/repair_tune.sh,
@@ -1359,7 +1354,7 @@ static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
         for (int k = 0; k < st->n; k++)
             if (vh[k] != vh[best])
                 others += expf(sc[k] - sc[best]);
-        if (others > 0 && -logf(others) < MARGIN) {
+        if (others > 0 && -logf(others) < S->d->r->opt.margin) {
             int second = -1;
             for (int k = 0; k < st->n; k++)
                 if (vh[k] != vh[best] && (second < 0 || sc[k] > sc[second]))

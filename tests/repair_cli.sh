@@ -27,6 +27,13 @@ $Z repair --lone nonsense examples/damaged-sample.txt 2>/dev/null && fail "bad -
 printf '這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到。\n' > "$T/lone"
 $Z repair --script keep --lone=leave --report "$T/lonerep" "$T/lone" | grep -q '^這種做法是聰?xiào)鞯模?麜?huì)由此得到。$' || fail "--lone leave"
 grep -q '"kind":"unsearched"' "$T/lonerep" || fail "--lone leave report"
+# --margin: lower writes the 他 that the default leaves as '?'.
+$Z repair --script keep "$T/lone" | grep -q '^這種做法是聰明的，?會由此得到。$' || fail "default margin"
+$Z repair --script keep --margin 2 "$T/lone" | grep -q '^這種做法是聰明的，他會由此得到。$' || fail "--margin 2"
+$Z repair --script keep --margin=2 "$T/lone" | grep -q '^這種做法是聰明的，他會由此得到。$' || fail "--margin=2"
+for m in -1 51 x 2x nan ''; do
+    $Z repair --margin "$m" "$T/lone" >/dev/null 2>&1 && fail "bad --margin '$m' accepted"
+done
 $Z detect examples/damaged-sample.txt | grep -q '^{"score":0\.[5-9]' || fail "detect"
 printf '\377\376abc(\n' | $Z repair > "$T/bin" || fail "invalid UTF-8 exit"
 printf '\377\376abc(\n' | cmp -s - "$T/bin" || fail "invalid UTF-8 not passed through"

@@ -2,6 +2,8 @@
  * test_repair.c - zhtext repair: stripping, '?' recovery, script,
  * boilerplate, report, detect; the real pages in ../shared/data/injected.
  */
+#include <math.h>
+
 #include "testutil.h"
 
 static zt_repairer *make(zt_strip_mode strip, zt_script script,
@@ -400,6 +402,51 @@ static void test_lone_leave(void **state)
     assert_int_equal(zt_repairer_new(&o, &k), ZT_EINVAL);
 }
 
+/* The decision margin: in "聰明的，?會" the lone '?' hides ， and the lead of
+ * 他, which the context prefers to 你 and the others, but not by e^3.75; a
+ * lower margin writes it, a higher one also leaves the 。 that a '?'
+ * ending the second line hides (the page is folded: its ", " after 記者). */
+static void test_margin(void **state)
+{
+    (void)state;
+    const char *in = "這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到。\n"
+                     "湖南日?qǐng)?bào)記者, 都曾經(jīng)喫(chī)過(guò)虧(kuī)?xún)?";
+    zt_repair_options o;
+    zt_repair_options_init(&o);
+    assert_true(o.margin == ZT_REPAIR_MARGIN);
+    o.script = ZT_SCRIPT_KEEP;
+    static const struct {
+        float margin;
+        const char *want;
+        size_t nunresolved, recovered;
+    } cases[] = {
+        {0.0f, "這種做法是聰明的,他會由此得到。\n湖南日報記者, 都曾經喫過虧。", 0, 5},
+        {2.0f, "這種做法是聰明的,他會由此得到。\n湖南日報記者, 都曾經喫過虧。", 0, 5},
+        {ZT_REPAIR_MARGIN, "這種做法是聰明的,?會由此得到。\n湖南日報記者, 都曾經喫過虧。", 2, 4},
+        {10.0f, "這種做法是聰明的,?會由此得到。\n湖南日報記者, 都曾經喫過虧?", 3, 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        o.margin = cases[i].margin;
+        zt_repairer *r = NULL;
+        assert_int_equal(zt_repairer_new(&o, &r), ZT_OK);
+        zt_repair_report rep;
+        zt_repair_report_init(&rep);
+        char *got = fix(r, in, &rep);
+        assert_string_equal(got, cases[i].want);
+        assert_int_equal(rep.nunresolved, cases[i].nunresolved);
+        assert_int_equal(rep.recovered, cases[i].recovered);
+        zt_free(got);
+        zt_repair_report_free(&rep);
+        zt_repairer_free(r);
+    }
+    zt_repairer *r = NULL;
+    float bad[] = {-0.5f, 50.5f, NAN};
+    for (size_t i = 0; i < 3; i++) {
+        o.margin = bad[i];
+        assert_int_equal(zt_repairer_new(&o, &r), ZT_EINVAL);
+    }
+}
+
 static void test_script(void **state)
 {
     (void)state;
@@ -607,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_page_table),
         cmocka_unit_test(test_folded_page),
         cmocka_unit_test(test_lone_leave),
+        cmocka_unit_test(test_margin),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_aid),
         cmocka_unit_test(test_boilerplate),

@@ -96,22 +96,22 @@ for s in man help; do
     python3 bench/repair_fold.py < "$T/$s/trad.txt" > "$T/$s/trad_folded.txt"
     echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
 done
-# One build folder per margin and set of flags (make would not rebuild for
-# changed flags alone).
+# One build folder per set of flags (make would not rebuild for changed
+# flags alone); the margin is repair's --margin.
 tag=$(printf '%s' "${TUNE_FLAGS:-}" | md5sum | cut -c1-8)
+B="$T/b-$tag"
+make --no-print-directory -s BUILD="$B" OPT="-O2 ${TUNE_FLAGS:-}" "$B/zhtext"
 for m in ${*:-3 3.5 3.75 4}; do
-    B="$T/b$m-$tag"
-    make --no-print-directory -s BUILD="$B" OPT="-O2 -DZT_RP_MARGIN=$m ${TUNE_FLAGS:-}" "$B/zhtext"
     for s in man help; do
-        "$B/zhtext" repair --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
+        "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
         python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
-        "$B/zhtext" repair --jsonl --script keep --report "$T/$s/prep$m" "$T/$s/pages.jsonl" > "$T/$s/pout$m.jsonl"
+        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/prep$m" "$T/$s/pages.jsonl" > "$T/$s/pout$m.jsonl"
         python3 bench/repair_pages.py "$T/$s/pout$m.jsonl" "$T/$s/pout$m.txt"
         python3 bench/repair_pages.py "$T/$s/pages.jsonl" /dev/null "$T/$s/prep$m" "$T/$s/prep$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m" "$T/$s/pages_damaged.txt"
         python3 bench/repair_silent.py "$T/$s/pages_damaged.txt" "$T/$s/prep$m.txt" "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m"
-        "$B/zhtext" repair --jsonl --script keep --report "$T/$s/frep$m" "$T/$s/folded.jsonl" > "$T/$s/fout$m.jsonl"
+        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/frep$m" "$T/$s/folded.jsonl" > "$T/$s/fout$m.jsonl"
         python3 bench/repair_pages.py "$T/$s/fout$m.jsonl" "$T/$s/fout$m.txt"
         python3 bench/repair_pages.py "$T/$s/folded.jsonl" /dev/null "$T/$s/frep$m" "$T/$s/frep$m.txt"
         python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m" "$T/$s/folded_damaged.txt"

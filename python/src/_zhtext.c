@@ -729,7 +729,8 @@ typedef struct {
 
 static int Repairer_init(RepairerObject *self, PyObject *args, PyObject *kw)
 {
-    static char *kwlist[] = {"strip", "script", "boilerplate", "lone", NULL};
+    static char *kwlist[] = {"strip", "script", "boilerplate", "lone", "margin",
+                             NULL};
     static const char *const strip_names[] = {"auto", "all", "none", NULL};
     static const char *const script_names[] = {"simplified", "traditional",
                                                "keep", NULL};
@@ -737,9 +738,14 @@ static int Repairer_init(RepairerObject *self, PyObject *args, PyObject *kw)
     static const char *const lone_names[] = {"search", "leave", NULL};
     const char *strip = "auto", *script = "simplified", *bp = "keep";
     const char *lone = "search";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|ssss:Repairer", kwlist, &strip,
-                                     &script, &bp, &lone))
+    double margin = ZT_REPAIR_MARGIN;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|ssssd:Repairer", kwlist, &strip,
+                                     &script, &bp, &lone, &margin))
         return -1;
+    if (!(margin >= 0 && margin <= 50)) {
+        PyErr_SetString(PyExc_ValueError, "margin must be from 0 to 50");
+        return -1;
+    }
     zt_repair_options o;
     zt_repair_options_init(&o);
     int a, b, c, l;
@@ -752,13 +758,14 @@ static int Repairer_init(RepairerObject *self, PyObject *args, PyObject *kw)
     o.script = (zt_script)b;
     o.boilerplate = (zt_boilerplate_mode)c;
     o.lone = (zt_lone_mode)l;
+    o.margin = (float)margin;
     zt_repairer *r = NULL;
     zt_status st = zt_repairer_new(&o, &r);
     if (st != ZT_OK) {
         raise_status(st);
         return -1;
     }
-    PyObject *norm = Py_BuildValue("(ssss)", strip, script, bp, lone);
+    PyObject *norm = Py_BuildValue("(ssssd)", strip, script, bp, lone, margin);
     if (!norm) {
         zt_repairer_free(r);
         return -1;

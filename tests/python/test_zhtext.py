@@ -172,6 +172,13 @@ class RepairTest(unittest.TestCase):
         self.assertEqual(text, "這種做法是聰明的，?會由此得到。")
         self.assertEqual({u["kind"] for u in report["unresolved"]},
                          {"ambiguous"})
+        # A lower margin writes it.
+        text, report = zhtext.repair(line, script="keep", margin=2)
+        self.assertEqual(text, "這種做法是聰明的，他會由此得到。")
+        self.assertEqual(report["unresolved"], [])
+        for bad in (-1, 51, float("nan")):
+            with self.assertRaises(ValueError):
+                zhtext.Repairer(margin=bad)
 
     def test_pickle(self):
         r = pickle.loads(pickle.dumps(zhtext.Repairer(script="traditional")))
@@ -181,6 +188,10 @@ class RepairTest(unittest.TestCase):
                                                       lone="leave")))
         self.assertEqual(r.repair("聰(cōng)?xiào)鞯模?麜")[0],
                          "聰?xiào)鞯模?麜")
+        r = pickle.loads(pickle.dumps(zhtext.Repairer(script="keep", margin=2)))
+        self.assertEqual(
+            r.repair("這(zhè)種(zhǒng)做法是聰(cōng)?xiào)鞯模?麜?huì)由此得到。")[0],
+            "這種做法是聰明的，他會由此得到。")
 
     @unittest.skipUnless(has_cli("repair"), "no CLI")
     def test_jsonl_matches_cli(self):
