@@ -9,8 +9,8 @@
  * -p R  each page's table keeps each Traditional character with
  *       probability R (default 1: the whole table, as without -d);
  * -f    fold full-width forms to ASCII after decoding (as the real pages);
- * -x    a well-formed pair GBK leaves unassigned vanishes (as on real page
- *       011) instead of showing as '?'.
+ * -x    a pair in GBK's user-defined areas vanishes (as on real pages 011
+ *       and 018) instead of showing as '?'.
  */
 #include <stdio.h>
 

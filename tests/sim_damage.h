@@ -99,12 +99,27 @@ typedef struct sim {
      * to a space), as the real pages were: none of them has a ， or （,
      * though 、 and 。 abound. */
     int fold;
-    /* A pair GBK leaves unassigned but that is well formed (a lead byte and
-     * a trail byte 40..7E or 80..FE) vanishes instead of showing as '?', as
-     * on real page 011 (FA BB, between 'I' and 钪, is gone: browsers decode
-     * it to a private-use character, which the page lost). */
+    /* A pair in GBK's user-defined areas (AAA1..AFFE, F8A1..FEFE,
+     * A140..A7A0) vanishes instead of showing as '?', as on two real pages:
+     * 011 lost FA BB (between 'I' and 钪) and 018 FE B2 (between 闭 and 咴).
+     * Windows' code page 936 decodes these pairs to private-use characters,
+     * which the pages then lost, and shows '?' for a lead byte with a bad
+     * trail byte, swallowing both, as the pages' "?qǐng)" show.  The other
+     * pairs GBK leaves unassigned (202 gaps in the symbol rows A2..A9)
+     * still show '?'.  In a run read one byte late, nearly every '?' of a
+     * well-formed pair is a user-defined one (1,446 of the 1,648 pairs of
+     * two bytes >= 0x81 that GBK leaves unassigned). */
     int drop;
 } sim;
+
+/* Is (a, b) in GBK's user-defined areas (see sim.drop)? */
+static int sim_user_defined(unsigned a, unsigned b)
+{
+    int trail = b >= 0x40 && b <= 0xFE && b != 0x7F;
+    return trail && (((a >= 0xAA && a <= 0xAF) || (a >= 0xF8 && a <= 0xFE))
+                         ? b >= 0xA1
+                         : a >= 0xA1 && a <= 0xA7 && b <= 0xA0);
+}
 
 /* Is the table character `code` in the current document's table? */
 static int sim_member(const sim *s, uint32_t code)
@@ -303,8 +318,7 @@ static void sim_line(const sim *s, const uint8_t *l, size_t n, char **o,
                     cp = ' ';
                 sim_put(o, olen, ocap, u, zt_utf8_encode(cp, u));
                 i += 2;
-            } else if (s->drop && i + 1 < dl && d[i + 1] >= 0x40 &&
-                       d[i + 1] <= 0xFE && d[i + 1] != 0x7F) {
+            } else if (s->drop && i + 1 < dl && sim_user_defined(v, d[i + 1])) {
                 i += 2;
             } else if (s->each) {
                 sim_put(o, olen, ocap, "\xEF\xBF\xBD", 3);
