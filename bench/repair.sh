@@ -8,9 +8,9 @@
 #          pages are (../shared/data/injected);
 #   folded the same pages with full-width forms folded to ASCII after the
 #          damage, as the real pages also are (scored against the folded
-#          Traditional text); and again with well-formed pairs GBK leaves
-#          unassigned dropped instead of shown as '?' (-x), as real page 011
-#          lost one: one observation, reported apart;
+#          Traditional text); and again with pairs in GBK's user-defined
+#          areas dropped instead of shown as '?' (-x), as real pages 011 and
+#          018 lost one each: two observations, reported apart;
 #   dense  the corpus as one plain-text document, damaged with the whole
 #          table (every Traditional-only character): more damage, and no
 #          page to learn the table from.

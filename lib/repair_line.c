@@ -302,9 +302,11 @@ size_t zt_rp_count3(const uint8_t *s, size_t n, const char *w)
 
 /*
  * A line the solver wrote out can still be wrong where the model of the
- * damage does not hold: real pages also lose pairs of bytes that GBK leaves
- * unassigned (page 011: FA BB vanished from a misaligned run), and then a
- * run reads as other valid bytes.  Two signs of it: a reading left over
+ * damage does not hold: real pages also lose pairs of bytes in GBK's
+ * user-defined areas (page 011: FA BB, page 018: FE B2, each from a run
+ * read one byte late; Windows' code page 936 decodes them to private-use
+ * characters, which the pages lost), and then a run reads as other valid
+ * bytes.  Two signs of it: a reading left over
  * after a character ("碭(qián)": the bytes it was inserted after are not
  * where the solver put them), and a character of garbage (Simplified-only,
  * or outside the common set) that the line did not have, made by pairing
