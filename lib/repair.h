@@ -142,6 +142,8 @@ ZT_HIDDEN int zt_rp_word2(const zt_repairer *r, uint32_t a, uint32_t b);
 #define ZT_OB_HOLE 0x200   /* the byte a "?reading)" hides */
 #define ZT_OB_Q1 0x300     /* a '?' not followed by a reading: first ... */
 #define ZT_OB_Q2 0x400     /* ... and second byte it may have swallowed */
+#define ZT_OB_V1 0x500     /* two bytes may have vanished here: first ... */
+#define ZT_OB_V2 0x600     /* ... and second (repair_solve.c, expand_v1) */
 #define ZT_OB_KIND 0x700
 #define ZT_OB_START 0x800  /* first element of a character of the input */
 #define ZT_OB_CON 0x1000   /* (previous byte, this one) has a reading */

@@ -46,12 +46,17 @@ static int reading_fits(const zt_rp_lw *w, const uint8_t *s, size_t b,
             return 1;
         }
     }
-    /* A word: the last k characters as the input had them. */
+    /* A word: the last k characters as the input had them (past the places
+     * where a pair may have vanished, which hold no bytes of the input). */
     uint32_t cps[6];
     size_t pos = len, k = 0;
-    while (k < 6 && pos >= 2 && (ob[pos - 1] & ZT_OB_KIND) == 0 &&
-           (ob[pos - 2] & ZT_OB_KIND) == 0 && (ob[pos - 2] & ZT_OB_START) &&
-           !(ob[pos - 1] & ZT_OB_START)) {
+    while (k < 6) {
+        if (k > 0 && pos >= 2 && (ob[pos - 1] & ZT_OB_KIND) == ZT_OB_V2)
+            pos -= 2;
+        if (pos < 2 || (ob[pos - 1] & ZT_OB_KIND) != 0 ||
+            (ob[pos - 2] & ZT_OB_KIND) != 0 || !(ob[pos - 2] & ZT_OB_START) ||
+            (ob[pos - 1] & ZT_OB_START))
+            break;
         uint32_t cp = zt_gbk_pair(ob[pos - 2] & 0xFF, ob[pos - 1] & 0xFF);
         if (!cp || !zt_rp_is_han(cp))
             break;
@@ -407,6 +412,11 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
     int fold = zt_rp_page_folded(d);
+#ifndef ZT_RP_NO_VANISH
+    int vanish = fold && r->opt.lone == ZT_LONE_SEARCH;
+#else
+    int vanish = 0;
+#endif
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];
@@ -515,6 +525,16 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);
         } else if (code) {
+            /* On a folded page, between two wide characters after a hole:
+             * a pair of bytes may have vanished (see expand_v1). */
+            if (vanish && w.nholes && w.len > 0 &&
+                (w.ob[w.len - 1] & (ZT_OB_KIND | ZT_OB_START)) == 0 &&
+                (w.ob[w.len - 1] & 0xFF) >= 0x80) {
+                w.osrc[w.len] = (uint32_t)i;
+                w.ob[w.len++] = ZT_OB_V1;
+                w.osrc[w.len] = (uint32_t)i;
+                w.ob[w.len++] = ZT_OB_V2;
+            }
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)((code >> 8) | ZT_OB_START);
             w.osrc[w.len] = (uint32_t)i;

@@ -52,7 +52,8 @@
 #define K_NONE 0x100 /* key: no byte before (line start, opaque, wild) */
 #define K_ANY 0x1FF  /* key: aligned, and what comes next ignores the byte */
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
-#define NKEYS 0x400
+#define K_VX 0x400   /* key flag: the last byte began a vanished pair */
+#define NKEYS 0x800
 /* The decision margin (zt_repair_options.margin): by default the best
  * reading must be e^3.75 ~ 40x likelier than all the others together.
  * Chosen on simulated damage of text the benchmark does not contain
@@ -376,7 +377,11 @@ static size_t known_char(const zt_rp_lw *w, size_t i, uint16_t stop,
 static size_t right_ctx(const solver *S, size_t i, uint32_t *cps, size_t cap)
 {
     size_t n = 0, l;
-    while (n < cap && (l = known_char(S->w, i, ZT_OB_KIND, &cps[n])) != 0) {
+    while (n < cap) {
+        while (i < S->w->len && kind_of(S->w, i) >= ZT_OB_V1)
+            i++; /* (nothing, where the text is aligned) */
+        if ((l = known_char(S->w, i, ZT_OB_KIND, &cps[n])) == 0)
+            break;
         n++;
         i += l;
     }
@@ -744,6 +749,153 @@ static int expand_q1(solver *S, size_t i)
     return 1;
 }
 
+/*
+ * A pair of bytes that vanished.  Real pages lost the pairs of GBK's
+ * user-defined areas (AAA1..AFFE, F8A1..FEFE, A140..A7A0) from runs read
+ * one byte late: Windows' code page 936 decodes them to private-use
+ * characters, which the pages then lost (011: FA BB, 018: FE B2), where
+ * our model expects a lone '?'.  In such a run nearly every lone '?' would
+ * be one of them.  So on a folded page (the real pages' pipeline), after a
+ * hole, repair_line.c puts V1 V2 between every two wide characters: where
+ * a lead byte L is pending there, V1 may be a byte X of those areas' lead
+ * bytes, completing (L, X), and V2 then a lead byte Y with (X, Y) in the
+ * areas; otherwise both are nothing.  The extra character pays its own
+ * score, and ZT_RP_VANISH more.  Where the bytes are aligned (no lead
+ * pending), nothing vanished.
+ */
+#ifndef ZT_RP_VANISH
+#define ZT_RP_VANISH 0.0f
+#endif
+static const uint8_t ud_lead[] = {0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7,
+                                  0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF, 0xF8,
+                                  0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE};
+
+static int expand_v1(solver *S, size_t i)
+{
+    const struct zt_rp_stab *tab = S->d->r->stab;
+    for (size_t si = 0; si < S->ncur; si++) {
+        const state *st = &S->cur[si];
+        unsigned last = st->key & 0x1FF;
+        int pend = (st->key & K_PEND) && last >= 0x81 && last <= 0xFE;
+        trans tr[sizeof ud_lead];
+        size_t nt = 0;
+        for (size_t x = 0; pend && x < sizeof ud_lead; x++) {
+            uint32_t c = zt_gbk_pair(last, ud_lead[x]);
+            if (!c)
+                continue;
+            trans t = {ud_lead[x], (uint16_t)(ud_lead[x] | K_VX), c,
+                       prior(S->d, S->w, i, c) + ZT_RP_VANISH, tab->cs[c],
+                       tab->simp[c], zt_rp_is_han(c), 0};
+            tr[nt++] = t;
+        }
+        for (int k = 0; k < st->n; k++) {
+            const node p = S->pool[st->id[k]];
+            if (!add_path(S, st->id[k], V_EPS, st->key, p.lastcp, p.score,
+                          p.cnode, p.seg, p.h))
+                return 0;
+            pcache pc = {-1, 0, {0}, {0}};
+            for (size_t t = 0; t < nt; t++)
+                if (!extend(S, &p, st->id[k], &tr[t], &pc))
+                    return 0;
+        }
+    }
+    return 1;
+}
+
+/* V2 after V1 = X: each lead Y with (X, Y) in the user-defined areas (Y >=
+ * A1 after AA..AF and F8..FE, Y <= A0 after A1..A7), pending; the paths of
+ * each of the two kinds of X go to the same leads, so only the best KBEST
+ * of each kind are kept (as expand_q2 does per class).  A lead that makes
+ * no character with the known byte after it is left out. */
+static int expand_v2(solver *S, size_t i)
+{
+    const zt_rp_lw *w = S->w;
+    struct q2ent top[2][KBEST];
+    int ntop[2] = {0, 0};
+    for (size_t si = 0; si < S->ncur; si++) {
+        const state *st = &S->cur[si];
+        for (int k = 0; k < st->n; k++) {
+            const node p = S->pool[st->id[k]];
+            if (!(st->key & K_VX)) {
+                if (!add_path(S, st->id[k], V_EPS, st->key, p.lastcp,
+                              p.score, p.cnode, p.seg, p.h))
+                    return 0;
+                continue;
+            }
+            int hi = (st->key & 0xFF) >= 0xAA;
+            struct q2ent en = {p.score, st->id[k], (uint8_t)(st->key & 0xFF)};
+            if (ntop[hi] < KBEST) {
+                top[hi][ntop[hi]++] = en;
+            } else {
+                int at = 0;
+                for (int q = 1; q < KBEST; q++)
+                    if (top[hi][q].sc < top[hi][at].sc)
+                        at = q;
+                if (top[hi][at].sc < en.sc)
+                    top[hi][at] = en;
+            }
+        }
+    }
+    unsigned nb = i + 1 < w->len && kind_of(w, i + 1) == 0 &&
+                          !(w->ob[i + 1] & ZT_OB_CON) ? w->ob[i + 1] & 0xFF : 0;
+    /* With the known byte after it, each lead makes one character, and all
+     * of them go to one state of KBEST paths: as in expand_q2, a lead whose
+     * best path, with its character and WGAIN from a word, stays below the
+     * KBEST-th best of the leads' best paths with their characters alone
+     * is left out. */
+    const struct zt_rp_stab *tab = S->d->r->stab;
+    float lb[256], cut = -1e30f;
+    if (nb) {
+        float best[KBEST];
+        int nbest = 0;
+        for (int hi = 0; hi < 2; hi++) {
+            if (!ntop[hi])
+                continue;
+            float top1 = top[hi][0].sc;
+            for (int e = 1; e < ntop[hi]; e++)
+                if (top[hi][e].sc > top1)
+                    top1 = top[hi][e].sc;
+            unsigned lo = hi ? 0xA1 : 0x81, up = hi ? 0xFE : 0xA0;
+            for (unsigned y = lo; y <= up; y++) {
+                uint32_t c = zt_gbk_pair(y, nb);
+                lb[y] = c ? top1 + tab->cs[c] + prior(S->d, w, i + 1, c) : -1e30f;
+                if (!c)
+                    continue;
+                if (nbest < KBEST) {
+                    best[nbest++] = lb[y];
+                } else {
+                    int at = 0;
+                    for (int q = 1; q < KBEST; q++)
+                        if (best[q] < best[at])
+                            at = q;
+                    if (best[at] < lb[y])
+                        best[at] = lb[y];
+                }
+            }
+        }
+        if (nbest == KBEST) {
+            cut = best[0];
+            for (int q = 1; q < KBEST; q++)
+                if (best[q] < cut)
+                    cut = best[q];
+        }
+    }
+    for (int hi = 0; hi < 2; hi++) {
+        unsigned lo = hi ? 0xA1 : 0x81, up = hi ? 0xFE : 0xA0;
+        for (unsigned y = lo; ntop[hi] && y <= up; y++) {
+            if (nb && (lb[y] <= -1e29f || lb[y] + WGAIN < cut))
+                continue;
+            for (int e = 0; e < ntop[hi]; e++) {
+                const node p = S->pool[top[hi][e].id];
+                if (!add_path(S, top[hi][e].id, y, (uint16_t)(y | K_PEND),
+                              p.lastcp, p.score, p.cnode, p.seg, p.h))
+                    return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Extend every path by element i.  The moves depend only on the state, so
  * they are listed once per state, then applied to its paths. */
 static int advance(solver *S, size_t i)
@@ -760,7 +912,7 @@ static int advance(solver *S, size_t i)
     /* Paths that differ only in a last byte nobody looks at again meet. */
     int collapse = last_elem ||
                    ((kind_of(w, i + 1) == 0 || kind_of(w, i + 1) == ZT_OB_OPAQUE ||
-                     kind_of(w, i + 1) == ZT_OB_Q1) &&
+                     kind_of(w, i + 1) == ZT_OB_Q1 || kind_of(w, i + 1) == ZT_OB_V1) &&
                     !(w->ob[i + 1] & ZT_OB_CON));
     trans tr[260];
     uint16_t cand[260];
@@ -772,6 +924,16 @@ static int advance(solver *S, size_t i)
     }
     if (kind == ZT_OB_Q2 && !con && !last_elem) {
         if (!expand_q2(S, i, collapse))
+            return 0;
+        goto moved;
+    }
+    if (kind == ZT_OB_V1) {
+        if (!expand_v1(S, i))
+            return 0;
+        goto moved;
+    }
+    if (kind == ZT_OB_V2) {
+        if (!expand_v2(S, i))
             return 0;
         goto moved;
     }
@@ -949,6 +1111,8 @@ static zt_status decode_vals_q(solver *S, size_t c0, size_t c1,
         size_t rawlen = 0;
         if (v == V_EPS)
             continue;
+        if (pr && kind_of(w, i) == ZT_OB_V1)
+            *pr += ZT_RP_VANISH;
         if (pend) {
             cp = zt_gbk_pair(pend, v);
             pend = 0;
@@ -1249,16 +1413,29 @@ static void dbg_cps(const char *pre, const uint32_t *cps, size_t n)
  * the tuning set: 2% fewer wrong characters than with two, no more silent
  * errors).  Otherwise leave the chunk as the input had it. */
 #define QMAX 256
+static zt_status undecided_q(solver *S, size_t c0, size_t c1, uint16_t *vals,
+                             const uint8_t *q, size_t na, size_t diff);
 static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
                            int32_t best, int32_t second)
 {
     uint32_t a[QMAX], b[QMAX];
     uint8_t q[QMAX];
     size_t na, nb;
+    const zt_rp_lw *w = S->w;
+    /* The first place where either reading has a vanished pair: reported,
+     * since nothing in the text marks it. */
+    size_t vspot = c1;
     path_vals(S, second, c0, c1, vals);
+    for (size_t i = c0; i < c1 && vspot == c1; i++)
+        if (kind_of(w, i) == ZT_OB_V1 && vals[i - c0] != V_EPS)
+            vspot = i;
     decode_vals(S, c0, c1, vals, b, &nb, QMAX, 0, NULL);
     path_vals(S, best, c0, c1, vals);
+    for (size_t i = c0; i < vspot; i++)
+        if (kind_of(w, i) == ZT_OB_V1 && vals[i - c0] != V_EPS)
+            vspot = i;
     decode_vals(S, c0, c1, vals, a, &na, QMAX, 0, NULL);
+    size_t nspots = S->d->rep ? S->d->rep->nunresolved : 0;
     size_t diff = 0;
     if (na == nb && na < QMAX)
         for (size_t k = 0; k < na; k++)
@@ -1279,8 +1456,32 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
     dbg_cps("]", rc, nr);
     fputs(c1 == S->w->len ? "$\n" : " \n", stderr);
 #endif
-    if (na != nb || na >= QMAX || diff == 0 || diff > 4)
-        return leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
+    zt_status st;
+    if (na != nb || na >= QMAX || diff == 0 || diff > 4) {
+        st = leave(S, c0, c1, ZT_SPOT_AMBIGUOUS);
+    } else {
+        st = undecided_q(S, c0, c1, vals, q, na, diff);
+    }
+    if (st == ZT_OK && vspot < c1 && S->d->rep) {
+        /* In order of offset among the chunk's spots. */
+        zt_repair_report *rep = S->d->rep;
+        st = zt_rp_add_spot(rep, w->base + w->osrc[vspot], ZT_SPOT_AMBIGUOUS);
+        for (size_t k = rep->nunresolved - 1;
+             st == ZT_OK && k > nspots &&
+             rep->unresolved[k - 1].offset > rep->unresolved[k].offset; k--) {
+            zt_repair_spot t = rep->unresolved[k];
+            rep->unresolved[k] = rep->unresolved[k - 1];
+            rep->unresolved[k - 1] = t;
+        }
+    }
+    return st;
+}
+
+/* undecided(): the readings agree but on diff characters, q[k] set for
+ * those: write '?' there and report the chunk's holes. */
+static zt_status undecided_q(solver *S, size_t c0, size_t c1, uint16_t *vals,
+                             const uint8_t *q, size_t na, size_t diff)
+{
     const zt_rp_lw *w = S->w;
     size_t holes = 0;
     for (size_t i = c0; i < c1; i++)
@@ -1424,8 +1625,11 @@ static size_t fast_run(solver *S, size_t i, zt_status *st)
         size_t len = known_char(w, j, ZT_OB_KIND | ZT_OB_CON, &cp);
         if (!len)
             break;
-        if (j + len < w->len) {
-            uint16_t nx = w->ob[j + len];
+        /* A vanished pair cannot be where the bytes are aligned. */
+        size_t skip = j + len + 1 < w->len &&
+                      kind_of(w, j + len) == ZT_OB_V1 ? 2 : 0;
+        if (j + len + skip < w->len) {
+            uint16_t nx = w->ob[j + len + skip];
             unsigned k = nx & ZT_OB_KIND;
             if ((nx & ZT_OB_CON) || !(nx & ZT_OB_START) ||
                 (k != 0 && k != ZT_OB_OPAQUE && k != ZT_OB_Q1))
@@ -1433,7 +1637,7 @@ static size_t fast_run(solver *S, size_t i, zt_status *st)
         }
         *st = zt_buf_put_utf8(S->out, cp);
         remember(S, cp);
-        j += len;
+        j += len + skip;
     }
     return j;
 }

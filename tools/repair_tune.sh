@@ -18,7 +18,9 @@
 # set as one document; "pages", pages of 20 lines, each with its own table
 # of 40% of them (as the real pages have it; tests/sim_damage.h); and
 # "folded", those pages with full-width forms folded to ASCII after the
-# damage (as the real pages also are; scored against the folded text).
+# damage (as the real pages also are; scored against the folded text); and
+# "folded -x", those with the pairs of GBK's user-defined areas dropped
+# instead of shown as '?' (as two real pages lost them).
 # One build per margin scores both sets in all three forms.
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 3 3.5 3.75 4)
 #   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3.75
@@ -93,6 +95,8 @@ for s in man help; do
     python3 bench/repair_pages.py "$T/$s/pages.jsonl" "$T/$s/pages_damaged.txt"
     build/sim_damage -f -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/folded.jsonl"
     python3 bench/repair_pages.py "$T/$s/folded.jsonl" "$T/$s/folded_damaged.txt"
+    build/sim_damage -f -x -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/foldx.jsonl"
+    python3 bench/repair_pages.py "$T/$s/foldx.jsonl" "$T/$s/foldx_damaged.txt"
     python3 bench/repair_fold.py < "$T/$s/trad.txt" > "$T/$s/trad_folded.txt"
     echo "tuning set $s: $(wc -l < "$T/$s/simp.txt") lines, $(wc -m < "$T/$s/trad.txt") characters"
 done
@@ -116,5 +120,10 @@ for m in ${*:-3 3.5 3.75 4}; do
         python3 bench/repair_pages.py "$T/$s/folded.jsonl" /dev/null "$T/$s/frep$m" "$T/$s/frep$m.txt"
         python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m" "$T/$s/folded_damaged.txt"
         python3 bench/repair_silent.py "$T/$s/folded_damaged.txt" "$T/$s/frep$m.txt" "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m"
+        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/xrep$m" "$T/$s/foldx.jsonl" > "$T/$s/xout$m.jsonl"
+        python3 bench/repair_pages.py "$T/$s/xout$m.jsonl" "$T/$s/xout$m.txt"
+        python3 bench/repair_pages.py "$T/$s/foldx.jsonl" /dev/null "$T/$s/xrep$m" "$T/$s/xrep$m.txt"
+        python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/xout$m.txt" "$s folded -x, margin $m" "$T/$s/foldx_damaged.txt"
+        python3 bench/repair_silent.py "$T/$s/foldx_damaged.txt" "$T/$s/xrep$m.txt" "$T/$s/trad_folded.txt" "$T/$s/xout$m.txt" "$s folded -x, margin $m"
     done
 done
