@@ -526,8 +526,10 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);
         } else if (code) {
             /* On a folded page, between two wide characters after a hole:
-             * a pair of bytes may have vanished (see expand_v1). */
-            if (vanish && w.nholes && w.len > 0 &&
+             * a pair of bytes may have vanished (see expand_v1).  Not
+             * before a ',' read as '，': four elements for one byte would
+             * overrun the two per byte that grow() makes room for. */
+            if (vanish && l >= 2 && w.nholes && w.len > 0 &&
                 (w.ob[w.len - 1] & (ZT_OB_KIND | ZT_OB_START)) == 0 &&
                 (w.ob[w.len - 1] & 0xFF) >= 0x80) {
                 w.osrc[w.len] = (uint32_t)i;
