@@ -395,7 +395,8 @@ typedef struct zt_repair_options {
 } zt_repair_options;
 
 /* The defaults: strip auto, script simplified, boilerplate keep, lone
- * search, margin ZT_REPAIR_MARGIN. */
+ * search, margin ZT_REPAIR_MARGIN.  Start from these: a zeroed struct asks
+ * for margin 0 (always the best reading, however close the others). */
 ZT_API void zt_repair_options_init(zt_repair_options *opt);
 
 typedef struct zt_repairer zt_repairer;
