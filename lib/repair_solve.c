@@ -55,16 +55,18 @@
 #define K_VX 0x400   /* key flag: the last byte began a vanished pair */
 #define NKEYS 0x800
 /* The decision margin (zt_repair_options.margin): by default the best
- * reading must be e^3.75 ~ 40x likelier than all the others together.
+ * reading must be e^4.25 ~ 70x likelier than all the others together.
  * Chosen on simulated damage of text the benchmark does not contain
- * (tools/repair_tune.sh repeats it with --margin): both tuning sets in both
- * forms, the pages form (each page its own table) included.  Lines wrong / lines wrong without a report, summed:
- *   margin  2.75       3          3.25       3.5        3.75       4
- *           7259 / 91  7484 / 78  7610 / 60  7818 / 38  7985 / 31  8187 / 26
- * Each step up to 3.75 costs fewer than 40 lines per silent error avoided
- * (7, 9, 24 lines), the next one 40: the rule since the first sweep, which
- * on the dense form alone had chosen 3.  The pages form is what made the
- * difference: 58 silent lines at 3, 19 at 3.75. */
+ * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
+ * their forms (one document; pages, each with its own table; folded pages;
+ * folded pages that lost the user-defined pairs).  Lines wrong / lines
+ * wrong without a report, summed:
+ *   margin  3.5          3.75         4            4.25         4.5
+ *           16628 / 302  16916 / 280  17414 / 251  17679 / 240  18045 / 235
+ * Each step up to 4.25 costs fewer than 40 lines per silent error avoided
+ * (13, 17, 24 lines), the next one 73: the rule since the first sweep.
+ * Without the last form (added with the search for vanished pairs) the
+ * same rule had chosen 3.75; earlier, on the one-document form alone, 3. */
 /* Pairs of Han characters the page has elsewhere (repair_page.c): each
  * one a reading forms gains this much at the decision (times the page's
  * weight, zt_rp_page_pairs_weight).  Tuning sets (tools/repair_tune.sh,

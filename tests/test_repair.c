@@ -451,7 +451,7 @@ static void test_lone_leave(void **state)
 }
 
 /* The decision margin: in "聰明的，?會" the lone '?' hides ， and the lead of
- * 他, which the context prefers to 你 and the others, but not by e^3.75; a
+ * 他, which the context prefers to 你 and the others, but not by e^4.25; a
  * lower margin writes it, a higher one also leaves the 。 that a '?'
  * ending the second line hides (the page is folded: its ", " after 記者). */
 static void test_margin(void **state)

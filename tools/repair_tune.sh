@@ -22,8 +22,8 @@
 # "folded -x", those with the pairs of GBK's user-defined areas dropped
 # instead of shown as '?' (as two real pages lost them).
 # One build per margin scores both sets in all three forms.
-#   sh tools/repair_tune.sh [MARGIN...]      (default: 3 3.5 3.75 4)
-#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 3.75
+#   sh tools/repair_tune.sh [MARGIN...]      (default: 3.75 4 4.25 4.5)
+#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 4.25
 #                                            (any other constant, the same way)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
@@ -105,7 +105,7 @@ done
 tag=$(printf '%s' "${TUNE_FLAGS:-}" | md5sum | cut -c1-8)
 B="$T/b-$tag"
 make --no-print-directory -s BUILD="$B" OPT="-O2 ${TUNE_FLAGS:-}" "$B/zhtext"
-for m in ${*:-3 3.5 3.75 4}; do
+for m in ${*:-3.75 4 4.25 4.5}; do
     for s in man help; do
         "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
