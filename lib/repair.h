@@ -243,10 +243,10 @@ ZT_HIDDEN void zt_rp_page_free(zt_rp_doc *d);
 /* Does the page fold full-width forms to ASCII?  Then fold out[from..]
  * alike (U+FF01..FF5E to ASCII, U+3000 to a space). */
 ZT_HIDDEN int zt_rp_page_folded(const zt_rp_doc *d);
+ZT_HIDDEN void zt_rp_page_fold(zt_buf *out, size_t from);
 /* Did the page lose the pairs of GBK's user-defined areas (a folded page
  * that does not show them as '?')? */
 ZT_HIDDEN int zt_rp_page_vanish(const zt_rp_doc *d);
-ZT_HIDDEN void zt_rp_page_fold(zt_buf *out, size_t from);
 
 /* ---- repair_boiler.c ----------------------------------------------------- */
 

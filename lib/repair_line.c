@@ -412,11 +412,7 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
     zt_rp_lw w = {s, n, base, d->ob, d->osrc, 0, NULL, 0, 0, 0, '?'};
     size_t changed = 0, han = 0, han_read = 0;
     int fold = zt_rp_page_folded(d);
-#ifndef ZT_RP_NO_VANISH
     int vanish = zt_rp_page_vanish(d) && r->opt.lone == ZT_LONE_SEARCH;
-#else
-    int vanish = 0;
-#endif
 
     for (size_t i = 0; i < n;) {
         uint8_t c = s[i];

@@ -54,19 +54,6 @@
 #define K_PEND 0x200 /* key flag: the last byte is a lead waiting */
 #define K_VX 0x400   /* key flag: the last byte began a vanished pair */
 #define NKEYS 0x800
-/* The decision margin (zt_repair_options.margin): by default the best
- * reading must be e^4.25 ~ 70x likelier than all the others together.
- * Chosen on simulated damage of text the benchmark does not contain
- * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
- * their forms (one document; pages, each with its own table; folded pages;
- * folded pages that lost the user-defined pairs).  Lines wrong / lines
- * wrong without a report, summed:
- *   margin  3.5          3.75         4            4.25         4.5
- *           16628 / 302  16916 / 280  17414 / 251  17679 / 240  18045 / 235
- * Each step up to 4.25 costs fewer than 40 lines per silent error avoided
- * (13, 17, 24 lines), the next one 73: the rule since the first sweep.
- * Without the last form (added with the search for vanished pairs) the
- * same rule had chosen 3.75; earlier, on the one-document form alone, 3. */
 /* Pairs of Han characters the page has elsewhere (repair_page.c): each
  * one a reading forms gains this much at the decision (times the page's
  * weight, zt_rp_page_pairs_weight).  Tuning sets (tools/repair_tune.sh,
@@ -432,6 +419,21 @@ struct q2ent {
     uint8_t b;
 };
 
+/* Put en among the best KBEST of top[0..*n) (the first come on ties). */
+static void keep_best(struct q2ent *top, uint8_t *n, struct q2ent en)
+{
+    if (*n < KBEST) {
+        top[(*n)++] = en;
+        return;
+    }
+    int at = 0;
+    for (int q = 1; q < KBEST; q++)
+        if (top[q].sc < top[at].sc)
+            at = q;
+    if (top[at].sc < en.sc)
+        top[at] = en;
+}
+
 /* Element i is the second byte of a lone '?' after its first byte b: any
  * byte that does not pair with b, each starting a character (a pending
  * lead), or an unknown ASCII byte.  Every path could go to each of ~94
@@ -461,22 +463,12 @@ static int expand_q2(solver *S, size_t i, int collapse)
             if (!add_path(S, st->id[k], V_WILD, wild, 0,
                           p.score - p.h - 8.0f, -1, p.seg, 0))
                 return 0;
-            /* Keep the class's best KBEST (first come on ties). */
-            struct q2ent *top = S->ents + (size_t)tab->qclass[last] * KBEST;
-            uint8_t *n = &S->ntop[tab->qclass[last]];
-            struct q2ent en = {p.score, st->id[k], (uint8_t)last};
-            if (*n == 0)
-                S->used[ne++] = tab->qclass[last];
-            if (*n < KBEST) {
-                top[(*n)++] = en;
-            } else {
-                int at = 0;
-                for (int q = 1; q < KBEST; q++)
-                    if (top[q].sc < top[at].sc)
-                        at = q;
-                if (top[at].sc < en.sc)
-                    top[at] = en;
-            }
+            /* Keep the class's best KBEST. */
+            uint8_t cl = tab->qclass[last];
+            if (S->ntop[cl] == 0)
+                S->used[ne++] = cl;
+            keep_best(S->ents + (size_t)cl * KBEST, &S->ntop[cl],
+                      (struct q2ent){p.score, st->id[k], (uint8_t)last});
         }
     }
     /* All the kept paths, best first (an insertion sort of at most a few
@@ -818,7 +810,7 @@ static int expand_v2(solver *S, size_t i)
 {
     const zt_rp_lw *w = S->w;
     struct q2ent top[2][KBEST];
-    int ntop[2] = {0, 0};
+    uint8_t ntop[2] = {0, 0};
     for (size_t si = 0; si < S->ncur; si++) {
         const state *st = &S->cur[si];
         for (int k = 0; k < st->n; k++) {
@@ -830,17 +822,8 @@ static int expand_v2(solver *S, size_t i)
                 continue;
             }
             int hi = (st->key & 0xFF) >= 0xAA;
-            struct q2ent en = {p.score, st->id[k], (uint8_t)(st->key & 0xFF)};
-            if (ntop[hi] < KBEST) {
-                top[hi][ntop[hi]++] = en;
-            } else {
-                int at = 0;
-                for (int q = 1; q < KBEST; q++)
-                    if (top[hi][q].sc < top[hi][at].sc)
-                        at = q;
-                if (top[hi][at].sc < en.sc)
-                    top[hi][at] = en;
-            }
+            keep_best(top[hi], &ntop[hi],
+                      (struct q2ent){p.score, st->id[k], (uint8_t)(st->key & 0xFF)});
         }
     }
     unsigned nb = i + 1 < w->len && kind_of(w, i + 1) == 0 &&
@@ -853,8 +836,8 @@ static int expand_v2(solver *S, size_t i)
     const struct zt_rp_stab *tab = S->d->r->stab;
     float lb[256], cut = -1e30f;
     if (nb) {
-        float best[KBEST];
-        int nbest = 0;
+        struct q2ent best[KBEST];
+        uint8_t nbest = 0;
         for (int hi = 0; hi < 2; hi++) {
             if (!ntop[hi])
                 continue;
@@ -866,26 +849,13 @@ static int expand_v2(solver *S, size_t i)
             for (unsigned y = lo; y <= up; y++) {
                 uint32_t c = zt_gbk_pair(y, nb);
                 lb[y] = c ? top1 + tab->cs[c] + prior(S->d, w, i + 1, c) : -1e30f;
-                if (!c)
-                    continue;
-                if (nbest < KBEST) {
-                    best[nbest++] = lb[y];
-                } else {
-                    int at = 0;
-                    for (int q = 1; q < KBEST; q++)
-                        if (best[q] < best[at])
-                            at = q;
-                    if (best[at] < lb[y])
-                        best[at] = lb[y];
-                }
+                if (c)
+                    keep_best(best, &nbest, (struct q2ent){lb[y], 0, 0});
             }
         }
-        if (nbest == KBEST) {
-            cut = best[0];
-            for (int q = 1; q < KBEST; q++)
-                if (best[q] < cut)
-                    cut = best[q];
-        }
+        for (int q = 0; nbest == KBEST && q < KBEST; q++)
+            if (q == 0 || best[q].sc < cut)
+                cut = best[q].sc;
     }
     for (int hi = 0; hi < 2; hi++) {
         unsigned lo = hi ? 0xA1 : 0x81, up = hi ? 0xFE : 0xA0;
@@ -1516,6 +1486,19 @@ static float cache_bonus(const solver *S, const uint32_t *cps, size_t n)
     return b;
 }
 
+/* The decision margin (zt_repair_options.margin): by default the best
+ * reading must be e^4.25 ~ 70x likelier than all the others together.
+ * Chosen on simulated damage of text the benchmark does not contain
+ * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
+ * their forms (one document; pages, each with its own table; folded pages;
+ * folded pages that lost the user-defined pairs).  Lines wrong / lines
+ * wrong without a report, summed:
+ *   margin  3.5          3.75         4            4.25         4.5
+ *           16628 / 302  16916 / 280  17414 / 251  17679 / 240  18045 / 235
+ * Each step up to 4.25 costs fewer than 40 lines per silent error avoided
+ * (13, 17, 24 lines), the next one 73: the rule since the first sweep.
+ * Without the last form (added with the search for vanished pairs) the
+ * same rule had chosen 3.75; earlier, on the one-document form alone, 3. */
 /* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
 static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         int has_unknown)

@@ -105,25 +105,23 @@ done
 tag=$(printf '%s' "${TUNE_FLAGS:-}" | md5sum | cut -c1-8)
 B="$T/b-$tag"
 make --no-print-directory -s BUILD="$B" OPT="-O2 ${TUNE_FLAGS:-}" "$B/zhtext"
+# pages SET INPUT P LABEL REFERENCE: repair $T/SET/INPUT.jsonl (pages as
+# JSON Lines) at margin $m into $T/SET/${P}out$m.txt, report ${P}rep$m, and
+# score it against $T/SET/REFERENCE.
+pages() {
+    "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$1/${3}rep$m" "$T/$1/$2.jsonl" > "$T/$1/${3}out$m.jsonl"
+    python3 bench/repair_pages.py "$T/$1/${3}out$m.jsonl" "$T/$1/${3}out$m.txt"
+    python3 bench/repair_pages.py "$T/$1/$2.jsonl" /dev/null "$T/$1/${3}rep$m" "$T/$1/${3}rep$m.txt"
+    python3 bench/repair_score.py "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m" "$T/$1/$2_damaged.txt"
+    python3 bench/repair_silent.py "$T/$1/$2_damaged.txt" "$T/$1/${3}rep$m.txt" "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m"
+}
 for m in ${*:-3.75 4 4.25 4.5}; do
     for s in man help; do
         "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
         python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
-        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/prep$m" "$T/$s/pages.jsonl" > "$T/$s/pout$m.jsonl"
-        python3 bench/repair_pages.py "$T/$s/pout$m.jsonl" "$T/$s/pout$m.txt"
-        python3 bench/repair_pages.py "$T/$s/pages.jsonl" /dev/null "$T/$s/prep$m" "$T/$s/prep$m.txt"
-        python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m" "$T/$s/pages_damaged.txt"
-        python3 bench/repair_silent.py "$T/$s/pages_damaged.txt" "$T/$s/prep$m.txt" "$T/$s/trad.txt" "$T/$s/pout$m.txt" "$s pages, margin $m"
-        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/frep$m" "$T/$s/folded.jsonl" > "$T/$s/fout$m.jsonl"
-        python3 bench/repair_pages.py "$T/$s/fout$m.jsonl" "$T/$s/fout$m.txt"
-        python3 bench/repair_pages.py "$T/$s/folded.jsonl" /dev/null "$T/$s/frep$m" "$T/$s/frep$m.txt"
-        python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m" "$T/$s/folded_damaged.txt"
-        python3 bench/repair_silent.py "$T/$s/folded_damaged.txt" "$T/$s/frep$m.txt" "$T/$s/trad_folded.txt" "$T/$s/fout$m.txt" "$s folded, margin $m"
-        "$B/zhtext" repair --margin "$m" --jsonl --script keep --report "$T/$s/xrep$m" "$T/$s/foldx.jsonl" > "$T/$s/xout$m.jsonl"
-        python3 bench/repair_pages.py "$T/$s/xout$m.jsonl" "$T/$s/xout$m.txt"
-        python3 bench/repair_pages.py "$T/$s/foldx.jsonl" /dev/null "$T/$s/xrep$m" "$T/$s/xrep$m.txt"
-        python3 bench/repair_score.py "$T/$s/trad_folded.txt" "$T/$s/xout$m.txt" "$s folded -x, margin $m" "$T/$s/foldx_damaged.txt"
-        python3 bench/repair_silent.py "$T/$s/foldx_damaged.txt" "$T/$s/xrep$m.txt" "$T/$s/trad_folded.txt" "$T/$s/xout$m.txt" "$s folded -x, margin $m"
+        pages "$s" pages p "$s pages" trad.txt
+        pages "$s" folded f "$s folded" trad_folded.txt
+        pages "$s" foldx x "$s folded -x" trad_folded.txt
     done
 done
