@@ -75,11 +75,69 @@ static int reading_fits(const zt_rp_lw *w, const uint8_t *s, size_t b,
 }
 
 /* Is the element before the next one a wide character's byte, or damage
- * (a reading stripped in between does not count: "話(huà),")? */
+ * (a reading stripped in between does not count: "話(huà),")?  A trail
+ * byte can be ASCII (碼 is B4 61, 時 95 72): what tells it from an ASCII
+ * character is that it does not start one. */
 static int after_wide(const zt_rp_lw *w)
 {
-    return w->len > 0 && ((w->ob[w->len - 1] & ZT_OB_KIND) ||
-                          (w->ob[w->len - 1] & 0xFF) >= 0x80);
+    if (w->len == 0)
+        return 0;
+    uint16_t e = w->ob[w->len - 1];
+    return (e & ZT_OB_KIND) || !(e & ZT_OB_START) || (e & 0xFF) >= 0x80;
+}
+
+/* May a pair of bytes have vanished before the element that input byte i
+ * starts (see expand_v1)?  Only in a run read one byte late: after a hole,
+ * and after a byte of 0x80 or more that ends a character, which the run
+ * reads as a lead byte.  A wide character takes two elements and two more
+ * for the pair; an ASCII byte or a lone '?' (one byte, three or four
+ * elements) takes the pair only right after a three-byte character, so
+ * that the two together stay within the two elements per byte that grow()
+ * makes room for (a ',' read as '，' is one byte and two elements: none
+ * before or after it). */
+static int may_vanish(const zt_rp_lw *w, size_t i, size_t l)
+{
+    if (!w->nholes || w->len == 0)
+        return 0;
+    uint16_t e = w->ob[w->len - 1];
+    /* A hole's byte is a lead byte too (數?lù)敢: 93, then FE CD vanished),
+     * and a hole is one element for at least three bytes ("?a)"). */
+    if ((e & ZT_OB_KIND) == ZT_OB_HOLE)
+        return 1;
+    if ((e & (ZT_OB_KIND | ZT_OB_START)) != 0 || (e & 0xFF) < 0x80)
+        return 0;
+    return l >= 2 || i - w->osrc[w->len - 1] >= 3;
+}
+
+/* Does a reading ("(mǎ)") start at s[i]? */
+static int reading_next(const uint8_t *s, size_t i, size_t n)
+{
+    zt_rp_con con;
+    if (i + 1 >= n || s[i] != '(')
+        return 0;
+    size_t bl = zt_rp_body_len(s + i + 1, n - i - 1, 0);
+    return bl && zt_rp_con_parse((const char *)s + i + 1, bl, &con);
+}
+
+/* Is s[i] where text reads clean again: no letter or digit, no
+ * character of garbage? */
+static int clean_next(const zt_repairer *r, const uint8_t *s, size_t i, size_t n)
+{
+    if (i >= n)
+        return 1;
+    if (s[i] < 0x80)
+        return !((unsigned)((s[i] | 0x20) - 'a') < 26u || (unsigned)(s[i] - '0') < 10u) && s[i] != '?';
+    uint32_t cp;
+    size_t l = zt_utf8_decode(s + i, n - i, &cp);
+    return l == 3 && cp != ZT_INVALID_CP && !zt_rp_garbage(r, cp);
+}
+
+static void add_vanish(zt_rp_lw *w, size_t i)
+{
+    w->osrc[w->len] = (uint32_t)i;
+    w->ob[w->len++] = ZT_OB_V1;
+    w->osrc[w->len] = (uint32_t)i;
+    w->ob[w->len++] = ZT_OB_V2;
 }
 
 static zt_status grow(zt_rp_doc *d, size_t n)
@@ -498,7 +556,10 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
         }
         if (c == '?') {
             /* A lone '?': itself, or a lead byte and the byte the decoder
-             * swallowed with it. */
+             * swallowed with it (or, at the end of the line, a lead byte
+             * alone: "數據。" lost FE A1 and showed A3 as '?'). */
+            if (vanish && i + 1 == n && may_vanish(&w, i, 1))
+                add_vanish(&w, i);
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = ZT_OB_Q1 | ZT_OB_START;
             w.osrc[w.len] = (uint32_t)i;
@@ -518,21 +579,19 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
             (after_wide(&w) || (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'))))
             code = 0xA300 | (c + 0x80);
         if (code && code < 0x100) {
+            /* An ASCII byte from 0x40 on can be a trail byte: "代碼" is
+             * B4 FA B4 61, and read one byte late FA B4 vanished. */
+            if (vanish && code >= 0x40 && code < 0x7F && may_vanish(&w, i, 1) &&
+                (reading_next(s, i + 1, n) || clean_next(r, s, i + 1, n)))
+                add_vanish(&w, i);
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)(code | ZT_OB_START);
         } else if (code) {
             /* On a folded page, between two wide characters after a hole:
              * a pair of bytes may have vanished (see expand_v1).  Not
-             * before a ',' read as '，': four elements for one byte would
-             * overrun the two per byte that grow() makes room for. */
-            if (vanish && l >= 2 && w.nholes && w.len > 0 &&
-                (w.ob[w.len - 1] & (ZT_OB_KIND | ZT_OB_START)) == 0 &&
-                (w.ob[w.len - 1] & 0xFF) >= 0x80) {
-                w.osrc[w.len] = (uint32_t)i;
-                w.ob[w.len++] = ZT_OB_V1;
-                w.osrc[w.len] = (uint32_t)i;
-                w.ob[w.len++] = ZT_OB_V2;
-            }
+             * before a ',' read as '，' (l == 1). */
+            if (vanish && l >= 2 && may_vanish(&w, i, l))
+                add_vanish(&w, i);
             w.osrc[w.len] = (uint32_t)i;
             w.ob[w.len++] = (uint16_t)((code >> 8) | ZT_OB_START);
             w.osrc[w.len] = (uint32_t)i;
