@@ -47,7 +47,7 @@ $PY bench/repair_pages.py "$T/pages_out.jsonl" "$T/pages_keep.txt"
 $PY bench/repair_pages.py "$T/pages.jsonl" "$T/pages_damaged.txt" "$T/pages_rep" "$T/pages_rep.txt"
 $PY bench/repair_score.py "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep vs Traditional" "$T/pages_damaged.txt"
 $PY bench/repair_silent.py "$T/pages_damaged.txt" "$T/pages_rep.txt" "$T/trad.txt" "$T/pages_keep.txt" "pages: repair --script keep"
-# The decision margin (--margin, default 4.25) on the same pages: lower
+# The decision margin (--margin, default 4.75) on the same pages: lower
 # recovers more lines and writes more wrong characters without a report.
 for m in 2 8; do
     "$BUILD/zhtext" repair --margin $m --jsonl --script keep --report "$T/m_rep" "$T/pages.jsonl" > "$T/m_out.jsonl"

@@ -384,7 +384,7 @@ typedef enum zt_lone_mode {
  * on the tuning sets, one more such character cost 40 lines recovered
  * (README, "How repair decides", has the figures).  0 to 50.
  */
-#define ZT_REPAIR_MARGIN 4.25f
+#define ZT_REPAIR_MARGIN 4.75f
 
 typedef struct zt_repair_options {
     zt_strip_mode strip;

@@ -1548,18 +1548,22 @@ static int lone_alnum(solver *S, size_t c0, size_t c1, const uint16_t *vals)
 }
 
 /* The decision margin (zt_repair_options.margin): by default the best
- * reading must be e^4.25 ~ 70x likelier than all the others together.
+ * reading must be e^4.75 ~ 115x likelier than all the others together.
  * Chosen on simulated damage of text the benchmark does not contain
  * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
  * their forms (one document; pages, each with its own table; folded pages;
  * folded pages that lost the user-defined pairs).  Lines wrong / lines
  * wrong without a report, summed:
- *   margin  3.5          3.75         4            4.25         4.5
- *           16628 / 302  16916 / 280  17414 / 251  17679 / 240  18045 / 235
- * Each step up to 4.25 costs fewer than 40 lines per silent error avoided
- * (13, 17, 24 lines), the next one 73: the rule since the first sweep.
- * Without the last form (added with the search for vanished pairs) the
- * same rule had chosen 3.75; earlier, on the one-document form alone, 3. */
+ *   margin  3.75         4            4.25         4.5
+ *           16508 / 167  16972 / 143  17230 / 129  17523 / 120
+ *   margin  4.75         5
+ *           17725 / 113  17970 / 109
+ * Each step up to 4.75 costs fewer than 40 lines per silent error avoided
+ * (19, 18, 33, 29 lines), the next one 61: the rule since the first sweep.
+ * It had chosen 3 on the one-document form alone, 3.75 on the first three
+ * forms, 4.25 with the fourth; 4.75 since the search for vanished pairs
+ * looks in more places (expand_v1), which removed half the silent errors
+ * at every margin and left fewer that a margin can remove cheaply. */
 /* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
 static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         int has_unknown)

@@ -28,7 +28,7 @@ static const char usage[] =
     "                                it is e^N times as likely as all others\n"
     "                                together, else report the spot; lower\n"
     "                                recovers more and is more often wrong\n"
-    "                                unreported (0 to 50, default 4.25)\n"
+    "                                unreported (0 to 50, default 4.75)\n"
     "  --report FILE                 one JSON object per document: readings\n"
     "                                removed, bytes recovered, unresolved spots\n"
     "                                (byte offsets), boilerplate lines, score\n"

@@ -19,6 +19,18 @@ static zt_repairer *make(zt_strip_mode strip, zt_script script,
     return r;
 }
 
+/* A --script keep repairer deciding at margin m. */
+static zt_repairer *make_margin(float m)
+{
+    zt_repair_options o;
+    zt_repair_options_init(&o);
+    o.script = ZT_SCRIPT_KEEP;
+    o.margin = m;
+    zt_repairer *r = NULL;
+    assert_int_equal(zt_repairer_new(&o, &r), ZT_OK);
+    return r;
+}
+
 /* Repair s with r; returns malloc'd text, fills rep. */
 static char *fix(const zt_repairer *r, const char *s, zt_repair_report *rep)
 {
@@ -157,8 +169,13 @@ static void test_gbk_recovery(void **state)
      * say in context: 乾燥.  And 工具, not 工俱 (OpenCC's t2s keeps 俱,
      * but the word lookups read it as 具: the two tie on the words). */
     expect(k, "繃(bēng)?dāng)??gān)燥後(hòu)?pō)?huì)變(biàn)硬。", "繃帶乾燥後會變硬。");
-    expect(k, "便?xiān)y(xié)式?gěng)?dài)寬(kuān)監(jiān)視(shì)器和網(wǎng)速估計(jì)?xián)ぞ?",
-           "便攜式帶寬監視器和網速估計工具");
+    const char *tool = "便?xiān)y(xié)式?gěng)?dài)寬(kuān)監(jiān)視(shì)器和網(wǎng)速估計(jì)?xián)ぞ?";
+    /* (工就 and the others come about e^4.45 behind them together: written
+     * at margin 4.25, left as '?' and reported at the default 4.75.) */
+    zt_repairer *k45 = make_margin(4.25f);
+    expect(k45, tool, "便攜式帶寬監視器和網速估計工具");
+    zt_repairer_free(k45);
+    expect(k, tool, "便攜式帶寬監視器和網速估計工?");
     /* ， or （ (A3 AC, A3 A8) where a '?' hid the trail: a （ that no ）
      * follows on the line is unlikely. */
     expect_sure(k, "洗了頭(tóu)髮(fà)?zhuān)?^(tóu)皮癢(yǎng)的慌！", "洗了頭髮，頭皮癢的慌！");
@@ -266,7 +283,7 @@ static void test_page_table(void **state)
 {
     (void)state;
     /* At margin 3.75: the page's evidence lifts 會議 above the others by
-     * more than that, though not by the default 4.25. */
+     * more than that, though not by the default 4.75. */
     zt_repair_options o;
     zt_repair_options_init(&o);
     o.script = ZT_SCRIPT_KEEP;
@@ -387,8 +404,15 @@ static void test_vanished_pair(void **state)
         "\n他說(shuō)這本書?wū)懙煤苡幸馑迹ㄗh大家都去圖書館借來(lái)看一看。";
     char doc[1024];
     snprintf(doc, sizeof doc, "好,很好%s", lines);
-    expect_sure(k, doc, "好,很好\n這座橋是去年建成的,大大縮短了兩岸居民的出行時間。"
-                        "\n他說這本書寫得很有意思,建議大家都去圖書館借來看一看。");
+    /* 建成的,大大 wins by e^4.6 over 建成的ｓ大, what the bytes say if no
+     * pair vanished: written at margin 4.5, reported at the default 4.75
+     * (ｓ alone is never written: lone_alnum). */
+    zt_repairer *k45 = make_margin(4.5f);
+    expect_sure(k45, doc, "好,很好\n這座橋是去年建成的,大大縮短了兩岸居民的出行時間。"
+                          "\n他說這本書寫得很有意思,建議大家都去圖書館借來看一看。");
+    zt_repairer_free(k45);
+    expect_start(k, doc, "好,很好\n這座?è)蚴侨ツ杲ǔ傻模蟠罂s短了兩岸居民的出行時間。"
+                         "\n他說這本書寫得很有意思,建議大家都去圖書館借來看一看。");
     /* A word's reading after a hole is still a word's reading (the places
      * where a pair may have vanished hold no bytes of the input). */
     expect(k, "好,很好\n我們今天開會?lùn)討論這個問題,會議(huìyì)很成功。",
@@ -531,7 +555,7 @@ static void test_lone_leave(void **state)
 }
 
 /* The decision margin: in "聰明的，?會" the lone '?' hides ， and the lead of
- * 他, which the context prefers to 你 and the others, but not by e^4.25; a
+ * 他, which the context prefers to 你 and the others, but not by e^4.75 (the default); a
  * lower margin writes it, a higher one also leaves the 。 that a '?'
  * ending the second line hides (the page is folded: its ", " after 記者). */
 static void test_margin(void **state)

@@ -22,8 +22,8 @@
 # "folded -x", those with the pairs of GBK's user-defined areas dropped
 # instead of shown as '?' (as two real pages lost them).
 # One build per margin scores both sets in all three forms.
-#   sh tools/repair_tune.sh [MARGIN...]      (default: 3.75 4 4.25 4.5)
-#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 4.25
+#   sh tools/repair_tune.sh [MARGIN...]      (default: 4.25 4.5 4.75 5)
+#   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 4.75
 #                                            (any other constant, the same way)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
@@ -115,7 +115,7 @@ pages() {
     python3 bench/repair_score.py "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m" "$T/$1/$2_damaged.txt"
     python3 bench/repair_silent.py "$T/$1/$2_damaged.txt" "$T/$1/${3}rep$m.txt" "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m"
 }
-for m in ${*:-3.75 4 4.25 4.5}; do
+for m in ${*:-4.25 4.5 4.75 5}; do
     for s in man help; do
         "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"

@@ -79,7 +79,7 @@ class Pinyin(_zhtext.Pinyin):
 
 class Repairer(_zhtext.Repairer):
     """Repairer(strip="auto", script="simplified", boilerplate="keep",
-                lone="search", margin=4.25)
+                lone="search", margin=4.75)
 
     Repair of web text damaged by injected pinyin, as `zhtext repair`.
     repair(text) -> (text, report dict); detect(text) -> score in 0..1.
@@ -128,7 +128,7 @@ def annotate(text, style="tone", **options):
 
 
 def repair(text, strip="auto", script="simplified", boilerplate="keep",
-           lone="search", margin=4.25):
+           lone="search", margin=4.75):
     """Repair damaged text: returns (text, report dict)."""
     return _repairer(strip=strip, script=script, boilerplate=boilerplate,
                      lone=lone, margin=margin).repair(text)

@@ -167,7 +167,7 @@ class RepairTest(unittest.TestCase):
         self.assertEqual(text, "這種做法是聰?xiào)鞯模?麜?huì)由此得到。")
         self.assertEqual({u["kind"] for u in report["unresolved"]},
                          {"unsearched"})
-        # Searched: ，他 is the best reading, but not by the margin (e^4.25).
+        # Searched: ，他 is the best reading, but not by the margin (e^4.75).
         text, report = zhtext.repair(line, script="keep")
         self.assertEqual(text, "這種做法是聰明的，?會由此得到。")
         self.assertEqual({u["kind"] for u in report["unresolved"]},
