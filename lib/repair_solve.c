@@ -1516,12 +1516,13 @@ static int alnum(uint32_t c)
  * alone in the text itself. */
 static int lone_alnum(solver *S, size_t c0, size_t c1, const uint16_t *vals)
 {
-    uint32_t cps[CTX + 66];
+    /* The chunk's first 64 characters, between their context. */
+    uint32_t cps[CTX + 65];
     size_t left = S->nctx, n;
     memcpy(cps, S->ctx, left * sizeof *cps);
     decode_vals(S, c0, c1, vals, cps + left, &n, 64, 0, NULL);
-    size_t made = 0;
-    for (size_t k = left; k < left + n; k++)
+    size_t end = left + n, made = 0;
+    for (size_t k = left; k < end; k++)
         made += fw_alnum(cps[k]);
     if (!made)
         return 0;
@@ -1538,9 +1539,8 @@ static int lone_alnum(solver *S, size_t c0, size_t c1, const uint16_t *vals)
         }
     if (made <= had)
         return 0;
-    n += left;
-    n += right_ctx(S, c1, cps + n, 1);
-    for (size_t k = left; k < left + 64 && k < n; k++)
+    n = end + right_ctx(S, c1, cps + end, 1);
+    for (size_t k = left; k < end; k++)
         if (fw_alnum(cps[k]) && (k == 0 || !alnum(cps[k - 1])) &&
             (k + 1 >= n || !alnum(cps[k + 1])))
             return 1;
