@@ -135,6 +135,19 @@ static int clean_next(const zt_repairer *r, const uint8_t *s, size_t i, size_t n
     return l == 3 && cp != ZT_INVALID_CP && !zt_rp_garbage(r, cp);
 }
 
+/* Is s[i] followed by an ASCII byte and a reading of (trail, that byte)?
+ * Then s[i] was a wide sign ending in trail, whatever came before it
+ * (",m(fà)" after a ')' that was '）' too: 琺 is AC 6D). */
+static int reads_across(const uint8_t *s, size_t i, size_t n, unsigned trail)
+{
+    if (i + 3 >= n || s[i + 1] < 0x40 || s[i + 1] > 0x7E || s[i + 2] != '(')
+        return 0;
+    uint32_t cp = zt_gbk_pair(trail, s[i + 1]);
+    size_t bl = zt_rp_body_len(s + i + 3, n - i - 3, 0);
+    return cp && bl && zt_rp_is_han(cp) &&
+           zt_rp_reads_as((const char *)s + i + 3, bl, &cp, 1);
+}
+
 static void add_vanish(zt_rp_lw *w, size_t i)
 {
     w->osrc[w->len] = (uint32_t)i;
@@ -579,7 +592,8 @@ zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
          * wide character or a '?' was '，' (A3 AC) when the bytes were
          * damaged: read it so, and the output is folded back. */
         if (fold && (c == ',' || c == ':' || c == ';' || c == '!') &&
-            (after_wide(&w) || (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?'))))
+            (after_wide(&w) || (i + 1 < n && (s[i + 1] >= 0x80 || s[i + 1] == '?')) ||
+             reads_across(s, i, n, c + 0x80)))
             code = 0xA300 | (c + 0x80);
         if (code && code < 0x100) {
             /* An ASCII byte from 0x40 on can be a trail byte: "代碼" is

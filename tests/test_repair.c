@@ -503,6 +503,10 @@ static void test_vanish_places(void **state)
      * '，' too: ",m(fà)" is 琺 (AC 6D), and the reading is stripped. */
     expect_sure(k, "好,很好\n如果不指定密碼,m(fà)smtp 會提示你",
                 "好,很好\n如果不指定密碼,msmtp 會提示你");
+    /* ... and after a ')' that was a '）' itself: the reading of (AC, m)
+     * after the ',' says so. */
+    expect_sure(k, "好,很好\n如果文件是一短橫(-),m(fà)smtp 就把記錄輸出",
+                "好,很好\n如果文件是一短橫(-),msmtp 就把記錄輸出");
     zt_repairer_free(k);
 }
 
