@@ -417,6 +417,10 @@ static zt_status report_suspect(zt_rp_doc *d, const uint8_t *s, size_t n,
         size_t l = zt_utf8_decode(u + i, on - i, &cp);
         int bad = cp != ZT_INVALID_CP && zt_rp_is_han(cp) && i + l < on &&
                   u[i + l] == '(' && zt_rp_body_len(u + i + l + 1, on - i - l - 1, 0);
+        /* Or after an ASCII byte that ends a character (a trail byte:
+         * "確@(zhè)" where 這 is DF 40 and its lead was lost). */
+        if (!bad && cp >= 0x40 && cp < 0x7F && i > 0 && u[i - 1] >= 0x80)
+            bad = reading_next(u, i + 1, on);
         /* A character of garbage the line did not have: made by pairing
          * bytes anew. */
         if (!bad && cp != ZT_INVALID_CP && l == 3 && zt_rp_garbage(d->r, cp)) {

@@ -503,6 +503,22 @@ static void test_vanish_places(void **state)
      * '，' too: ",m(fà)" is 琺 (AC 6D), and the reading is stripped. */
     expect_sure(k, "好,很好\n如果不指定密碼,m(fà)smtp 會提示你",
                 "好,很好\n如果不指定密碼,msmtp 會提示你");
+    /* A reading left after an ASCII byte that ends a character: 串。這 is
+     * B4 AE A1 A3 DF 40, and read one byte late AE A1 vanished, A3 DF
+     * (＿) was folded to '_', and 這's reading follows its trail byte '@'.
+     * The only reading of the bytes, 字確@, is written, and reported. */
+    {
+        const char *in = "好,很好\n輸?dí)鲎执_@(zhè)是例子。";
+        zt_repair_report rep;
+        zt_repair_report_init(&rep);
+        char *got = fix(k, in, &rep);
+        assert_string_equal(got, "好,很好\n輸出字確@(zhè)是例子。");
+        assert_int_equal(rep.nunresolved, 1);
+        assert_int_equal(rep.unresolved[0].offset, strstr(in, "?dí") - in);
+        assert_int_equal(rep.unresolved[0].kind, ZT_SPOT_LOST);
+        zt_free(got);
+        zt_repair_report_free(&rep);
+    }
     /* ... and after a ')' that was a '）' itself: the reading of (AC, m)
      * after the ',' says so. */
     expect_sure(k, "好,很好\n如果文件是一短橫(-),m(fà)smtp 就把記錄輸出",
