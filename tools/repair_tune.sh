@@ -11,7 +11,11 @@
 #   help  the zh-CN HTML manuals of debian-reference, gimp-help and
 #         libreoffice-help, text nodes taken as lines (so many lines end at
 #         an inline tag, in 「 or mid-sentence: a check of what documents
-#         unlike the benchmark's do, silent errors above all).
+#         unlike the benchmark's do, silent errors above all);
+#   check the zh-CN HTML of debian-faq, maint-guide, debian-edu-doc,
+#         lilypond-doc-html and kicad-doc, taken the same way, less the
+#         lines man and help have: held out, for checking a choice made on
+#         the other two, not for making it.  Scored only with CHECK=1.
 # Each set: lines with at least 8 Han characters (and more than half Han),
 # deduplicated, converted s2t and damaged by the test simulator in three
 # forms: "dense", every Traditional-only character of GBK in the table, the
@@ -25,6 +29,7 @@
 #   sh tools/repair_tune.sh [MARGIN...]      (default: 4.25 4.5 4.75 5)
 #   TUNE_FLAGS="-DZT_RP_OOV=0.05f" sh tools/repair_tune.sh 4.75
 #                                            (any other constant, the same way)
+#   CHECK=1 sh tools/repair_tune.sh 4.75     (the held-out set too)
 # Needs apt-get (Debian's archive) and python3; takes a few minutes.
 set -e
 T=${TMPDIR:-/tmp}/zt-repair-tune
@@ -76,19 +81,37 @@ fetch gimp-help-zh-cn=2.10.34-2 gimp-help-zh-cn_2.10.34-2_all.deb \
 fetch libreoffice-help-zh-cn=4:7.4.7-1+deb12u14 \
     'libreoffice-help-zh-cn_4%3a7.4.7-1+deb12u14_all.deb' \
     db867cdece4c2f9c7eebe65e519c6cf386fdcf49d6e061db3dffec893b3e1dee help
-python3 -c "
+# The text nodes of the HTML files under $1 as lines, less the lines of
+# the files $2... (so that the held-out set shares none with the others).
+HTML_TEXT="
 import glob, html, re, sys
 $KEEP
-ls = []
+ls, skip = [], set()
+for p in sys.argv[2:]:
+    skip |= set(open(p, encoding='utf-8').read().split('\n'))
 for f in sorted(glob.glob(sys.argv[1] + '/**/*.html', recursive=True)):
     t = open(f, encoding='utf-8', errors='replace').read()
     t = re.sub(r'(?s)<(script|style)[^>]*>.*?</\1>', '', t)
     t = html.unescape(re.sub(r'(?s)<[^>]+>', '\n', t))
     ls.extend(' '.join(l.split()) for l in t.split('\n'))
-keep(ls)
-" "$T/x.help" > "$T/help/simp.txt"
+keep([l for l in ls if l not in skip])
+"
+python3 -c "$HTML_TEXT" "$T/x.help" > "$T/help/simp.txt"
 
-for s in man help; do
+mkdir -p "$T/check"
+fetch debian-faq-zh-cn=11.1 debian-faq-zh-cn_11.1_all.deb \
+    3545356b1aa04d87e91dd15e8406210cf5b4f476662e597897bcb42234591758 check
+fetch maint-guide-zh-cn=1.2.53 maint-guide-zh-cn_1.2.53_all.deb \
+    d605b60a034f63857bc44205aed5ad7ba6e17d0d2b1ba5e79179b4e7ec4ee4bc check
+fetch debian-edu-doc-zh-cn=2.12.23~deb12u1 'debian-edu-doc-zh-cn_2.12.23~deb12u1_all.deb' \
+    d98fa11ea24238d38631d756ab75144c3d97dbd2a2e5a0223f2f7d8d975ecff2 check
+fetch lilypond-doc-html-zh=2.24.1-2 lilypond-doc-html-zh_2.24.1-2_all.deb \
+    9cdd1f3d348361121e9bd3d7ee42da5fa1b6fb3495098b85d0eff5e5a49373de check
+fetch kicad-doc-zh=6.0.11+dfsg-1 kicad-doc-zh_6.0.11+dfsg-1_all.deb \
+    c904386f9152d1acb79aec9a85bdaec1e9901ade73a296b44b5e84763eedf245 check
+python3 -c "$HTML_TEXT" "$T/x.check" "$T/man/simp.txt" "$T/help/simp.txt" > "$T/check/simp.txt"
+
+for s in man help check; do
     build/zhtext convert -c s2t "$T/$s/simp.txt" > "$T/$s/trad.txt"
     build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
     build/sim_damage -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/pages.jsonl"
@@ -115,8 +138,10 @@ pages() {
     python3 bench/repair_score.py "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m" "$T/$1/$2_damaged.txt"
     python3 bench/repair_silent.py "$T/$1/$2_damaged.txt" "$T/$1/${3}rep$m.txt" "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m"
 }
+SETS="man help"
+[ -n "${CHECK:-}" ] && SETS="$SETS check"
 for m in ${*:-4.25 4.5 4.75 5}; do
-    for s in man help; do
+    for s in $SETS; do
         "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
         python3 bench/repair_score.py "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m" "$T/$s/damaged.txt"
         python3 bench/repair_silent.py "$T/$s/damaged.txt" "$T/$s/rep$m" "$T/$s/trad.txt" "$T/$s/out$m.txt" "$s, margin $m"
