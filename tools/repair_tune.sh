@@ -98,6 +98,9 @@ keep([l for l in ls if l not in skip])
 "
 python3 -c "$HTML_TEXT" "$T/x.help" > "$T/help/simp.txt"
 
+SETS="man help"
+if [ -n "${CHECK:-}" ]; then
+SETS="$SETS check"
 mkdir -p "$T/check"
 fetch debian-faq-zh-cn=11.1 debian-faq-zh-cn_11.1_all.deb \
     3545356b1aa04d87e91dd15e8406210cf5b4f476662e597897bcb42234591758 check
@@ -110,8 +113,9 @@ fetch lilypond-doc-html-zh=2.24.1-2 lilypond-doc-html-zh_2.24.1-2_all.deb \
 fetch kicad-doc-zh=6.0.11+dfsg-1 kicad-doc-zh_6.0.11+dfsg-1_all.deb \
     c904386f9152d1acb79aec9a85bdaec1e9901ade73a296b44b5e84763eedf245 check
 python3 -c "$HTML_TEXT" "$T/x.check" "$T/man/simp.txt" "$T/help/simp.txt" > "$T/check/simp.txt"
+fi
 
-for s in man help check; do
+for s in $SETS; do
     build/zhtext convert -c s2t "$T/$s/simp.txt" > "$T/$s/trad.txt"
     build/sim_damage < "$T/$s/trad.txt" > "$T/$s/damaged.txt"
     build/sim_damage -d 20 -p 0.4 < "$T/$s/trad.txt" > "$T/$s/pages.jsonl"
@@ -138,8 +142,6 @@ pages() {
     python3 bench/repair_score.py "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m" "$T/$1/$2_damaged.txt"
     python3 bench/repair_silent.py "$T/$1/$2_damaged.txt" "$T/$1/${3}rep$m.txt" "$T/$1/$5" "$T/$1/${3}out$m.txt" "$4, margin $m"
 }
-SETS="man help"
-[ -n "${CHECK:-}" ] && SETS="$SETS check"
 for m in ${*:-4.25 4.5 4.75 5}; do
     for s in $SETS; do
         "$B/zhtext" repair --margin "$m" --script keep --report "$T/$s/rep$m" "$T/$s/damaged.txt" > "$T/$s/out$m.txt"
