@@ -381,10 +381,10 @@ typedef enum zt_lone_mode {
  * best reading must be e^margin times as likely as all the others together
  * (e^(margin + 0.5) where the stretch has holes only, no lone '?', and the
  * margin is above 0), or the spot is left as it was and reported.  Lower
- * recovers more lines
- * and writes more wrong characters without a report; the default is where,
- * on the tuning sets, one more such character cost 40 lines recovered
- * (README, "How repair decides", has the figures).  0 to 50.
+ * recovers more lines and writes more wrong characters without a report;
+ * the default is where, on the tuning sets, one more such character cost
+ * 40 lines recovered (README, "How repair decides", has the figures).
+ * 0 to 50.
  */
 #define ZT_REPAIR_MARGIN 4.75f
 

@@ -102,6 +102,12 @@ ZT_INLINE int zt_rp_is_han(uint32_t cp)
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
+/* Is c an ASCII letter or digit? */
+ZT_INLINE int zt_rp_ascii_alnum(uint32_t c)
+{
+    return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+}
+
 /* Does body[0..n) spell readings of cps[0..k), one syllable each, in any
  * written form (tone marks, digits, none; separators allowed between
  * syllables)? */

@@ -125,11 +125,8 @@ static int clean_next(const zt_repairer *r, const uint8_t *s, size_t i, size_t n
 {
     if (i >= n)
         return 1;
-    if (s[i] < 0x80) {
-        int letter = (unsigned)((s[i] | 0x20) - 'a') < 26u;
-        int digit = (unsigned)(s[i] - '0') < 10u;
-        return !letter && !digit && s[i] != '?';
-    }
+    if (s[i] < 0x80)
+        return !zt_rp_ascii_alnum(s[i]) && s[i] != '?';
     uint32_t cp;
     size_t l = zt_utf8_decode(s + i, n - i, &cp);
     return l == 3 && cp != ZT_INVALID_CP && !zt_rp_garbage(r, cp);

@@ -1269,18 +1269,32 @@ static float line_end_max(const solver *S)
 /* How far brackets() and variant_key() look for marks and characters on
  * either side of a chunk, in bytes.  Both run for every reading of every
  * chunk in doubt; over the whole line they made a line of megabytes of
- * damage take quadratic time (a 3.4 MB line of folded pages: 11 s, 1.1 s
+ * damage take quadratic time (a 3.4 MB line of folded pages: 1.22 s, 0.14 s
  * with the window).  Lines shorter than this read the same. */
 #define SCAN_WINDOW 8192
+
+/* The chunk c0..c1-1's bytes in the line, [from, to), and the window
+ * around them, [lo, hi). */
+typedef struct span {
+    size_t lo, from, to, hi;
+} span;
+
+static span chunk_span(const solver *S, size_t c0, size_t c1)
+{
+    const zt_rp_lw *w = S->w;
+    span sp;
+    sp.from = c0 < w->len ? w->osrc[c0] : w->n;
+    sp.to = c1 < w->len ? w->osrc[c1] : w->n;
+    sp.lo = sp.from > SCAN_WINDOW ? sp.from - SCAN_WINDOW : 0;
+    sp.hi = w->n - sp.to > SCAN_WINDOW ? sp.to + SCAN_WINDOW : w->n;
+    return sp;
+}
 
 static float brackets(const solver *S, size_t c0, size_t c1,
                       const uint32_t *cps, size_t n)
 {
     const zt_rp_lw *w = S->w;
-    size_t from = c0 < w->len ? w->osrc[c0] : w->n;
-    size_t to = c1 < w->len ? w->osrc[c1] : w->n;
-    size_t lo = from > SCAN_WINDOW ? from - SCAN_WINDOW : 0;
-    size_t hi = w->n - to > SCAN_WINDOW ? to + SCAN_WINDOW : w->n;
+    span sp = chunk_span(S, c0, c1);
     float b = 0;
     for (size_t k = 0; k < n; k++) {
         if (cps[k] < 0x201C || cps[k] > 0xFF09)
@@ -1291,10 +1305,10 @@ static float brackets(const solver *S, size_t c0, size_t c1,
             size_t len;
             if (cps[k] == pairs[p].open) {
                 mine = pairs[p].o8, other = pairs[p].c8;
-                at = w->s + to, len = hi - to;
+                at = w->s + sp.to, len = sp.hi - sp.to;
             } else if (cps[k] == pairs[p].close) {
                 mine = pairs[p].c8, other = pairs[p].o8;
-                at = w->s + lo, len = from - lo;
+                at = w->s + sp.lo, len = sp.from - sp.lo;
             } else {
                 continue;
             }
@@ -1359,10 +1373,7 @@ static uint64_t variant_key(const solver *S, size_t c0, size_t c1,
                             const uint32_t *want)
 {
     const zt_rp_lw *w = S->w;
-    size_t from = c0 < w->len ? w->osrc[c0] : w->n;
-    size_t to = c1 < w->len ? w->osrc[c1] : w->n;
-    size_t lo = from > SCAN_WINDOW ? from - SCAN_WINDOW : 0;
-    size_t hi = w->n - to > SCAN_WINDOW ? to + SCAN_WINDOW : w->n;
+    span sp = chunk_span(S, c0, c1);
     const zt_repairer *r = S->d->r;
     const uint16_t *seen = S->d->seen;
     uint64_t h = 0xcbf29ce484222325ull;
@@ -1376,7 +1387,7 @@ static uint64_t variant_key(const solver *S, size_t c0, size_t c1,
         uint8_t u[4];
         size_t l = zt_utf8_encode(c, u);
         float times = (seen ? seen[c - 0x3400] : 0) +
-                      (l == 3 && zt_rp_count3(w->s + lo, hi - lo, (const char *)u) > 0);
+                      (l == 3 && zt_rp_count3(w->s + sp.lo, sp.hi - sp.lo, (const char *)u) > 0);
         if (want && want[k] != zt_rp_st_char(r, s)) {
             /* s2t's phrases chose this form for the word in context
              * (委託, although 托 on its own): here that decides, whatever
@@ -1410,6 +1421,17 @@ static void dbg_cps(const char *pre, const uint32_t *cps, size_t n)
  * the tuning set: 2% fewer wrong characters than with two, no more silent
  * errors).  Otherwise leave the chunk as the input had it. */
 #define QMAX 256
+/* The first element of c0..end-1 where the reading vals (of the chunk
+ * from c0) has a vanished pair, or end. */
+static size_t first_vanished(const zt_rp_lw *w, size_t c0, size_t end,
+                             const uint16_t *vals)
+{
+    for (size_t i = c0; i < end; i++)
+        if (kind_of(w, i) == ZT_OB_V1 && vals[i - c0] != V_EPS)
+            return i;
+    return end;
+}
+
 static zt_status undecided_q(solver *S, size_t c0, size_t c1, uint16_t *vals,
                              const uint8_t *q, size_t na, size_t diff);
 static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
@@ -1421,16 +1443,11 @@ static zt_status undecided(solver *S, size_t c0, size_t c1, uint16_t *vals,
     const zt_rp_lw *w = S->w;
     /* The first place where either reading has a vanished pair: reported,
      * since nothing in the text marks it. */
-    size_t vspot = c1;
     path_vals(S, second, c0, c1, vals);
-    for (size_t i = c0; i < c1 && vspot == c1; i++)
-        if (kind_of(w, i) == ZT_OB_V1 && vals[i - c0] != V_EPS)
-            vspot = i;
+    size_t vspot = first_vanished(w, c0, c1, vals);
     decode_vals(S, c0, c1, vals, b, &nb, QMAX, 0, NULL);
     path_vals(S, best, c0, c1, vals);
-    for (size_t i = c0; i < vspot; i++)
-        if (kind_of(w, i) == ZT_OB_V1 && vals[i - c0] != V_EPS)
-            vspot = i;
+    vspot = first_vanished(w, c0, vspot, vals);
     decode_vals(S, c0, c1, vals, a, &na, QMAX, 0, NULL);
     size_t nspots = S->d->rep ? S->d->rep->nunresolved : 0;
     size_t diff = 0;
@@ -1514,7 +1531,7 @@ static int fw_alnum(uint32_t c)
 
 static int alnum(uint32_t c)
 {
-    return fw_alnum(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10));
+    return fw_alnum(c) || zt_rp_ascii_alnum(c);
 }
 
 /* Does the reading vals of c0..c1-1 make a full-width letter or digit
@@ -1546,12 +1563,11 @@ static int lone_alnum(solver *S, size_t c0, size_t c1, const uint16_t *vals)
     const zt_rp_lw *w = S->w;
     size_t from = w->osrc[c0], to = c1 < w->len ? w->osrc[c1] : w->n;
     size_t had = 0;
-    for (size_t i = from; i + 2 < to; i++)
-        if (w->s[i] == 0xEF && (w->s[i + 1] == 0xBC || w->s[i + 1] == 0xBD)) {
-            uint32_t c = 0xF000 | (uint32_t)(w->s[i + 1] & 0x3F) << 6 |
-                         (w->s[i + 2] & 0x3F);
-            had += fw_alnum(c);
-        }
+    for (size_t i = from; i < to;) {
+        uint32_t c;
+        i += zt_utf8_decode(w->s + i, to - i, &c);
+        had += fw_alnum(c);
+    }
     if (made <= had)
         return 0;
     n = end + right_ctx(S, c1, cps + end, 1);
@@ -1562,25 +1578,6 @@ static int lone_alnum(solver *S, size_t c0, size_t c1, const uint16_t *vals)
     return 0;
 }
 
-/* The decision margin (zt_repair_options.margin): by default the best
- * reading must be e^4.75 ~ 115x likelier than all the others together.
- * Chosen on simulated damage of text the benchmark does not contain
- * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
- * their forms (one document; pages, each with its own table; folded pages;
- * folded pages that lost the user-defined pairs).  Lines wrong / lines
- * wrong without a report, summed:
- *   margin  3.75         4            4.25         4.5
- *           16508 / 167  16972 / 143  17230 / 129  17523 / 120
- *   margin  4.75         5
- *           17725 / 113  17970 / 109
- * Each step up to 4.75 costs fewer than 40 lines per silent error avoided
- * (19, 18, 33, 29 lines), the next one 61: the rule since the first sweep.
- * It had chosen 3 on the one-document form alone, 3.75 on the first three
- * forms, 4.25 with the fourth; 4.75 since the search for vanished pairs
- * looks in more places (expand_v1), which removed half the silent errors
- * at every margin and left fewer that a margin can remove cheaply.  (These
- * sums are without ZT_RP_HOLES_ONLY; with it, 4.5 17638 / 109, 4.75 17871 /
- * 97, 5 18128 / 95: 4.75 still.) */
 /* A chunk with no lone '?' (holes only, and places where a pair may have
  * vanished) must win by this much more than the margin (from any margin
  * above 0).  Its readings are fewer, and its wrong ones are mostly a
@@ -1604,6 +1601,25 @@ static int has_lone(const zt_rp_lw *w, size_t c0, size_t c1)
     return 0;
 }
 
+/* The decision margin (zt_repair_options.margin): by default the best
+ * reading must be e^4.75 ~ 115x likelier than all the others together.
+ * Chosen on simulated damage of text the benchmark does not contain
+ * (tools/repair_tune.sh repeats it with --margin): both tuning sets in all
+ * their forms (one document; pages, each with its own table; folded pages;
+ * folded pages that lost the user-defined pairs).  Lines wrong / lines
+ * wrong without a report, summed:
+ *   margin  3.75         4            4.25         4.5
+ *           16508 / 167  16972 / 143  17230 / 129  17523 / 120
+ *   margin  4.75         5
+ *           17725 / 113  17970 / 109
+ * Each step up to 4.75 costs fewer than 40 lines per silent error avoided
+ * (19, 18, 33, 29 lines), the next one 61: the rule since the first sweep.
+ * It had chosen 3 on the one-document form alone, 3.75 on the first three
+ * forms, 4.25 with the fourth; 4.75 since the search for vanished pairs
+ * looks in more places (expand_v1), which removed half the silent errors
+ * at every margin and left fewer that a margin can remove cheaply.  (These
+ * sums are without ZT_RP_HOLES_ONLY; with it, 4.5 17638 / 109, 4.75 17871 /
+ * 97, 5 18128 / 95: 4.75 still.) */
 /* Decide the chunk c0..c1-1, whose paths all end in S->cur[0]. */
 static zt_status decide(solver *S, size_t c0, size_t c1, uint16_t *vals,
                         int has_unknown)
