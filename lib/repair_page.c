@@ -207,12 +207,11 @@ zt_status zt_rp_page_scan(zt_rp_doc *d, const char *in, size_t len)
                     folded_holes++;
                 /* A lone '?' before a character of garbage: a pair shown
                  * as '?' in a run read one byte late (see the end). */
-                if (l[i] == '?' && i + 3 < n && (l[i + 1] & 0xF0) == 0xE0 &&
-                    !zt_rp_body_len(l + i + 1, n - i - 1, 0)) {
-                    uint32_t g = (uint32_t)(l[i + 1] & 0x0F) << 12 |
-                                 (uint32_t)(l[i + 2] & 0x3F) << 6 | (l[i + 3] & 0x3F);
+                uint32_t g;
+                if (l[i] == '?' && i + 3 < n &&
+                    zt_utf8_decode(l + i + 1, n - i - 1, &g) == 3 &&
+                    g != ZT_INVALID_CP && !zt_rp_body_len(l + i + 1, n - i - 1, 0))
                     shown += zt_rp_garbage(d->r, g);
-                }
                 prev = 0;
                 continue;
             }
