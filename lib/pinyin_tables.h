@@ -127,14 +127,23 @@ ZT_INLINE int zt_py_bigram(uint32_t a, uint32_t b)
     uint32_t h = zt_py_pair_hash(a, b);
     return (int)((zt_py_w_bigram[h >> 6] >> (h & 63)) & 1);
 }
-/* The same hash of the last two characters of each word: clear means no
- * word ends in the pair (repair's search, lib/repair_solve.c). */
+/* The word-end filter (repair's search, lib/repair_solve.c): for each
+ * character a, a region of zt_py_w_endpair with one bit per hash of each b
+ * that some word ends in "a b"; a clear bit means no word does.  A record's
+ * region is (offset in words << 5 | log2 of its bits), 0 if no word ends
+ * in its character and another.  Per character, so that the ~100
+ * candidates the search tries after one path's last character share a few
+ * cache lines (tools/pinyin/gen_tables.py says more). */
 extern const uint64_t zt_py_w_endpair[];
+extern const uint32_t zt_py_r_endpair[];
 
-ZT_INLINE int zt_py_endpair(uint32_t a, uint32_t b)
+/* Whether a word may end in "a b", for a's region reg. */
+ZT_INLINE int zt_py_endpair_in(uint32_t reg, uint32_t b)
 {
-    uint32_t h = zt_py_pair_hash(a, b);
-    return (int)((zt_py_w_endpair[h >> 6] >> (h & 63)) & 1);
+    if (!reg)
+        return 0;
+    uint32_t h = (b * 0x85EBCA77u) >> (32 - (reg & 31));
+    return (int)((zt_py_w_endpair[(reg >> 5) + (h >> 6)] >> (h & 63)) & 1);
 }
 /* One bit per hash of every three consecutive characters of each word (23
  * bits, 1 MiB): clear means the trie node reached by ..a b has no child c,
@@ -178,6 +187,13 @@ ZT_INLINE uint32_t zt_py_char(uint32_t cp)
     if (ZT_UNLIKELY(cp > 0x10FFFF))
         return 0;
     return zt_py_pages[((uint32_t)zt_py_hi[cp >> 8] << 8) | (cp & 0xFF)];
+}
+
+/* The word-end region of character a (zt_py_w_endpair). */
+ZT_INLINE uint32_t zt_py_endpair_of(uint32_t a)
+{
+    uint32_t rec = zt_py_char(a);
+    return rec ? zt_py_r_endpair[rec - 1] : 0;
 }
 
 /* The word trie's node for the two characters (a, b) (its second level is

@@ -593,6 +593,7 @@ typedef struct pcache {
     uint32_t s0; /* Simplified form of ch[0] */
     uint32_t ch[WBACK];
     float before[WBACK];
+    uint32_t e0, e1; /* word-end regions of s0 and of ch[0] (0 if the same) */
 } pcache;
 
 /* Extend the path p (node pid) by move t; 0 if out of memory. */
@@ -623,12 +624,15 @@ ZT_INLINE int extend(solver *S, const node *p, int32_t pid, const trans *t,
             if (pc->nh < 0) {
                 pc->nh = (int)path_chars(S, p, pc->ch, pc->before);
                 pc->s0 = pc->nh > 0 ? zt_rp_simp_bmp(tab, pc->ch[0]) : 0;
+                pc->e0 = pc->nh > 0 ? zt_py_endpair_of(pc->s0) : 0;
+                pc->e1 = pc->nh > 0 && pc->ch[0] != pc->s0
+                             ? zt_py_endpair_of(pc->ch[0]) : 0;
             }
-            if (pc->nh > 0 && (zt_py_endpair(pc->s0, t->sc) ||
-                               (t->sc != t->c && zt_py_endpair(pc->s0, t->c)) ||
-                               (pc->ch[0] != pc->s0 &&
-                                (zt_py_endpair(pc->ch[0], t->sc) ||
-                                 (t->sc != t->c && zt_py_endpair(pc->ch[0], t->c)))))) {
+            if ((pc->e0 | pc->e1) &&
+                (zt_py_endpair_in(pc->e0, t->sc) ||
+                 (t->sc != t->c && zt_py_endpair_in(pc->e0, t->c)) ||
+                 zt_py_endpair_in(pc->e1, t->sc) ||
+                 (t->sc != t->c && zt_py_endpair_in(pc->e1, t->c)))) {
                 seg = zt_rp_word_end(tab, pc->ch, pc->before, (size_t)pc->nh, t->c,
                                t->sc, seg);
             } else if (mn >= pri + seg + h) {
@@ -672,7 +676,7 @@ static int expand_q1(solver *S, size_t i)
                 continue; /* nothing completes it */
             for (int k = 0; k < st->n; k++) {
                 const node p = S->pool[st->id[k]];
-                pcache pc = {-1, 0, {0}, {0}};
+                pcache pc = {.nh = -1};
                 if (!extend(S, &p, st->id[k], &t, &pc))
                     return 0;
             }
@@ -797,7 +801,7 @@ static int expand_v1(solver *S, size_t i)
             if (!add_path(S, st->id[k], V_EPS, st->key, p.lastcp, p.score,
                           p.cnode, p.seg, p.h))
                 return 0;
-            pcache pc = {-1, 0, {0}, {0}};
+            pcache pc = {.nh = -1};
             for (size_t t = 0; t < nt; t++)
                 if (!extend(S, &p, st->id[k], &tr[t], &pc))
                     return 0;
@@ -981,7 +985,7 @@ static int advance(solver *S, size_t i)
         for (int k = 0; k < st->n; k++) {
             /* A copy: add_path may move the pool. */
             const node p = S->pool[st->id[k]];
-            pcache pc = {-1, 0, {0}, {0}};
+            pcache pc = {.nh = -1};
             for (size_t ti = 0; ti < nt; ti++)
                 if (!extend(S, &p, st->id[k], &tr[ti], &pc))
                     return 0;

@@ -40,6 +40,12 @@ def bigram_hash(a, b):
     h = (h * 0xC2B2AE35) & 0xFFFFFFFF
     return h >> (32 - BIGRAM_BITS)
 TRIGRAM_BITS = 23
+ENDPAIR_BITS = 16
+
+
+def endpair_hash(b, lg):
+    """lib/pinyin_tables.h's zt_py_endpair_in(): lg bits of a multiplicative hash."""
+    return ((b * 0x85EBCA77) & 0xFFFFFFFF) >> (32 - lg)
 
 
 def trigram_hash(a, b, c):
@@ -274,10 +280,32 @@ def main():
     # the segmenter can skip the trie search for pairs that start no word.
     long_words = [w for w, _, _ in words if len(w) >= 2]
     bits = pair_bits((w[0], w[1]) for w in long_words)
-    # Word-end filter: one bit per hash of the last two characters of each
-    # word, so that repair's search, adding a character after another, can
-    # tell that no word ends in the pair without walking the trie.
-    ebits = pair_bits((w[-2], w[-1]) for w in long_words)
+    # Word-end filter: for each character a, a region of bits with one bit
+    # per hash of each b such that some word ends in a b, so that repair's
+    # search, adding a character after another, can tell that no word ends
+    # in the pair without walking the trie.  One region per a (not one hash
+    # of the pair over the whole table) because the search asks about one
+    # path's last character with ~100 candidates after it: they all land in
+    # a few cache lines, where a hash of the pair missed the cache each time
+    # (a tenth of repair's time).  Regions hold ENDPAIR_BITS bits per pair
+    # (rounded up to a power of two, at least 64): about 4% false positives,
+    # as the single 2^22-bit table had; a false positive only costs a trie
+    # walk.
+    ends = {}
+    for w in long_words:
+        ends.setdefault(ord(w[-2]), set()).add(ord(w[-1]))
+    ebits, e_region = [], {}
+    for a in sorted(ends, key=lambda a: (-len(ends[a]), a)):
+        size = 64
+        while size < ENDPAIR_BITS * len(ends[a]):
+            size *= 2
+        lg = size.bit_length() - 1
+        off = len(ebits)
+        ebits.extend([0] * (size // 64))
+        for b in ends[a]:
+            h = endpair_hash(b, lg)
+            ebits[off + (h >> 6)] |= 1 << (h & 63)
+        e_region[a] = (off << 5) | lg
     # Trigram filter: one bit per hash of every three consecutive characters
     # of a word (its trie path), so the segmenter can tell that the trie
     # node for ..a b has no child c before it reads the node's child list
@@ -346,7 +374,7 @@ def main():
         for ch in w:
             ccount[ord(ch)] = ccount.get(ord(ch), 0) + f
         ctotal += f * len(w)
-    r_logpc = []
+    r_logpc, r_endpair = [], []
     for cp in allcps:
         s_ = ts.get(cp, cp)
         f_ = s_ if s_ in wfirst else cp
@@ -358,6 +386,10 @@ def main():
         r_logp.append(wlogp[v - 1] if v else unk)
         cc = ccount.get(s_, 0) or ccount.get(cp, 0)
         r_logpc.append("%.4f" % math.log(cc / ctotal) if cc else unk)
+        r_endpair.append(e_region.pop(cp, 0))
+    # Every character that a word ends after has a record (its readings):
+    # a region nobody can reach would make the filter say no wrongly.
+    assert not e_region, "word characters without a record: %r" % sorted(e_region)[:10]
 
     # Word classes (part-of-speech tag, one character or more) and the
     # class-to-class steps, for repair's decisions (data/pinyin/tags.txt,
@@ -499,7 +531,8 @@ def main():
            "};",
            "const uint64_t zt_py_w_bigram[%d] = {%s};" % (len(bits), ",".join("0x%xu" % b for b in bits)),
            "const uint64_t zt_py_w_trigram[%d] = {%s};" % (len(tbits), ",".join("0x%xu" % b for b in tbits)),
-           "const uint64_t zt_py_w_endpair[%d] = {%s};" % (len(ebits), ",".join("0x%xu" % b for b in ebits)),
+           "_Alignas(64) const uint64_t zt_py_w_endpair[%d] = {%s};" % (len(ebits), ",".join("0x%xu" % b for b in ebits)),
+           c_int_array("uint32_t", "zt_py_r_endpair", r_endpair),
            "const uint32_t zt_py_ncls = %d;" % len(cls_names),
            c_int_array("uint8_t", "zt_py_w_cls", w_cls),
            "const float zt_py_cls_pmi[%d] = {%s};" % (len(pmi), ",".join("%.3ff" % x for x in pmi)),
