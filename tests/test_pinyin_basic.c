@@ -1,8 +1,11 @@
 /*
  * test_pinyin_basic.c - per-character readings and syllable normalisation
- * (zt_pinyin_readings, zt_pinyin_normalize).
+ * (zt_pinyin_readings, zt_pinyin_normalize), and the word data's filters.
  */
 #include "testutil.h"
+
+#include "pinyin_tables.h"
+#include "utf8.h"
 
 static void expect_readings(uint32_t cp, const char *want)
 {
@@ -120,12 +123,48 @@ static void test_all_readings_normalize(void **state)
     assert_true(count > 40000);
 }
 
+/* The filters over the word data may say yes wrongly, never no: for every
+ * word of data/pinyin/words.txt, its first two characters pass the bigram
+ * filter, every three in a row the trigram filter, and its last two the
+ * word-end filter (repair's search drops a path's words on a no). */
+static void test_word_filters(void **state)
+{
+    (void)state;
+    FILE *f = fopen("data/pinyin/words.txt", "r");
+    assert_non_null(f);
+    char line[512];
+    size_t words = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        uint32_t w[64];
+        size_t n = 0;
+        const uint8_t *s = (const uint8_t *)line;
+        size_t len = strcspn(line, "\t\n");
+        for (size_t i = 0; i < len && n < 64;)
+            i += zt_utf8_decode(s + i, len - i, &w[n++]);
+        if (n < 2)
+            continue;
+        words++;
+        if (!zt_py_bigram(w[0], w[1]))
+            fail_msg("bigram filter refuses the start of %.*s", (int)len, line);
+        for (size_t i = 2; i < n; i++)
+            if (!zt_py_trigram(w[i - 2], w[i - 1], w[i]))
+                fail_msg("trigram filter refuses %.*s at %zu", (int)len, line, i);
+        if (!zt_py_endpair_in(zt_py_endpair_of(w[n - 2]), w[n - 1]))
+            fail_msg("word-end filter refuses the end of %.*s", (int)len, line);
+    }
+    fclose(f);
+    assert_true(words > 300000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_readings),
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_all_readings_normalize),
+        cmocka_unit_test(test_word_filters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
