@@ -14,6 +14,8 @@
 #   dense  the corpus as one plain-text document, damaged with the whole
 #          table (every Traditional-only character): more damage, and no
 #          page to learn the table from.
+#   clean  the same pages with no damage (most of a real corpus): speed
+#          only, next to t2s on the same pages.
 #   sh bench/repair.sh [BUILD_DIR]
 # Needs ../shared/data/corpus/zh_simp.txt (skips otherwise).
 BUILD=${1:-build}
@@ -77,6 +79,17 @@ printf '%-36s %8s s %8s MB/s\n' "anchor: zhtext convert -c t2s" "$s_t2s" "$(mbs 
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep" "$s_keep" "$(mbs "$size" "$s_keep")" "$(awk -v a="$s_keep" -v b="$s_t2s" 'BEGIN{print a/b}')"
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair (simplified)" "$s_simp" "$(mbs "$size" "$s_simp")" "$(awk -v a="$s_simp" -v b="$s_t2s" 'BEGIN{print a/b}')"
 printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "zhtext repair --script keep --lone leave" "$s_leave" "$(mbs "$size" "$s_leave")" "$(awk -v a="$s_leave" -v b="$s_t2s" 'BEGIN{print a/b}')"
+# Pages with no damage (most of a real corpus), as JSON Lines: what repair
+# costs there.
+"$BUILD/sim_damage" -d 20 -p 0 < "$T/trad.txt" > "$T/clean.jsonl"
+csize=$(wc -c < "$T/clean.jsonl")
+s_ct2s=$(cpu "$BUILD/zhtext" convert --jsonl -c t2s "$T/clean.jsonl")
+s_ckeep=$(cpu "$BUILD/zhtext" repair --jsonl --script keep "$T/clean.jsonl")
+s_csimp=$(cpu "$BUILD/zhtext" repair --jsonl "$T/clean.jsonl")
+echo "no damage (the same pages undamaged, $csize bytes):"
+printf '%-36s %8s s %8s MB/s\n' "anchor: convert --jsonl -c t2s" "$s_ct2s" "$(mbs "$csize" "$s_ct2s")"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "repair --jsonl --script keep" "$s_ckeep" "$(mbs "$csize" "$s_ckeep")" "$(awk -v a="$s_ckeep" -v b="$s_ct2s" 'BEGIN{print a/b}')"
+printf '%-36s %8s s %8s MB/s  (%.2fx t2s time)\n' "repair --jsonl (to Simplified)" "$s_csimp" "$(mbs "$csize" "$s_csimp")" "$(awk -v a="$s_csimp" -v b="$s_ct2s" 'BEGIN{print a/b}')"
 
 "$BUILD/zhtext" convert -c t2s "$T/trad.txt" > "$T/opencc.txt"
 $PY bench/repair_score.py "$T/trad.txt" "$T/keep.txt" "repair --script keep vs Traditional" "$T/damaged.txt"

@@ -468,11 +468,31 @@ static void note_seen(zt_rp_doc *d, const uint8_t *s, size_t n)
         count_seen(d, s, n);
 }
 
+/* Does s[0..n) have a "）" (EF BC 89)?  Its last byte is looked for: 0x89
+ * is one continuation byte in 64, where EF is in nearly every character. */
+static int has_fw_close(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *q = s + (n < 2 ? n : 2), *e = s + n;
+         q < e && (q = memchr(q, 0x89, (size_t)(e - q))); q++)
+        if (q[-1] == 0xBC && q[-2] == 0xEF)
+            return 1;
+    return 0;
+}
+
+/* Every reading the injector wrote ends in ')', and every byte it
+ * displaced follows one on the same line; a line without ')' or "）" has
+ * nothing to strip or fill, and is most of a corpus.  (Nor has a line too
+ * long for the line's scratch.) */
+int zt_rp_line_plain(const uint8_t *s, size_t n)
+{
+    return n > UINT32_MAX / 4 || (!memchr(s, ')', n) && !has_fw_close(s, n));
+}
+
 zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                      zt_buf *out)
 {
     const zt_repairer *r = d->r;
-    if (n > UINT32_MAX / 4 || (!memchr(s, ')', n) && !memchr(s, 0x89, n))) {
+    if (zt_rp_line_plain(s, n)) {
         /* Nothing to strip (no ")" or "）"), or a line too long for it. */
         if (!out)
             return ZT_OK;
