@@ -187,10 +187,15 @@ ZT_HIDDEN int zt_rp_con_fits(const zt_rp_con *c, uint32_t cp);
  * the one an injector writes). */
 ZT_HIDDEN int zt_rp_con_fits_n(const zt_rp_con *c, uint32_t cp, unsigned max);
 
-/* The line s[0..n) has nothing to repair: zt_rp_line copies it. */
+/* The line s[0..n) has nothing to repair: zt_rp_line_copy, not
+ * zt_rp_line, takes it. */
 ZT_HIDDEN int zt_rp_line_plain(const uint8_t *s, size_t n);
-/* Repair one line s[0..n) (without its '\n'), which starts at byte `base`
- * of the document; append the result to out (out NULL: count only). */
+/* Append such a line to out as it is (and count its characters). */
+ZT_HIDDEN zt_status zt_rp_line_copy(zt_rp_doc *d, const uint8_t *s, size_t n,
+                                    zt_buf *out);
+/* Repair one line s[0..n) (without its '\n') that is not plain, which
+ * starts at byte `base` of the document; append the result to out (out
+ * NULL: count only). */
 ZT_HIDDEN zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n,
                                size_t base, zt_buf *out);
 ZT_HIDDEN void zt_rp_doc_free(zt_rp_doc *d);

@@ -488,19 +488,19 @@ int zt_rp_line_plain(const uint8_t *s, size_t n)
     return n > UINT32_MAX / 4 || (!memchr(s, ')', n) && !has_fw_close(s, n));
 }
 
+zt_status zt_rp_line_copy(zt_rp_doc *d, const uint8_t *s, size_t n,
+                          zt_buf *out)
+{
+    zt_status st = zt_buf_append(out, s, n);
+    if (st == ZT_OK)
+        note_seen(d, s, n);
+    return st;
+}
+
 zt_status zt_rp_line(zt_rp_doc *d, const uint8_t *s, size_t n, size_t base,
                      zt_buf *out)
 {
     const zt_repairer *r = d->r;
-    if (zt_rp_line_plain(s, n)) {
-        /* Nothing to strip (no ")" or "）"), or a line too long for it. */
-        if (!out)
-            return ZT_OK;
-        zt_status st = zt_buf_append(out, s, n);
-        if (st == ZT_OK)
-            note_seen(d, s, n);
-        return st;
-    }
     zt_status st = grow(d, 2 * n + 2);
     if (st != ZT_OK)
         return st;
