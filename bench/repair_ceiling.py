@@ -11,11 +11,12 @@ corpus and tests it on the odd lines, so the model knows the test text's
 domain and most of its vocabulary, which no model zhtext could ship does.
 
 A lone '?' (../shared/README.md) hides two bytes: the trail byte of one
-character A and the lead byte of the next, B, where the pair (trail of A,
-lead of B) is not a GBK character.  So A is one of the ~190 characters
-sharing its lead byte, B one of those sharing its trail byte, ~7,000
-readings in all.  For a sample of such places in the test lines (every
-pair of GBK characters whose middle bytes make no GBK character), the
+character A and the lead byte of the next, B, read as a pair in a run read
+one byte late, where that pair is no GBK character (and the trail byte is
+0x81 or above: below, it would read as ASCII).  So A is one of the
+characters sharing its lead byte, B one of those sharing its trail byte,
+thousands of readings in all.  For a sample of such places in the test
+lines (every pair of GBK characters whose middle bytes could be one), the
 model scores each reading in its context (the characters before A and
 after B known) and the best is taken, or left where it does not win by a
 margin (ln of the best against the second; repair's own margin compares
@@ -84,7 +85,8 @@ def main():
 
     random.seed(1)
     margins = (0, 1, 2, 3, 4.75)
-    spots, decided, right = 0, collections.Counter(), collections.Counter()
+    spots, cands = 0, 0
+    decided, right = collections.Counter(), collections.Counter()
     for l in test:
         s = "\x02" + l + "\x03"
         for i in range(1, len(s) - 3):
@@ -92,17 +94,20 @@ def main():
             if a not in code or b not in code:
                 continue
             A, B = code[a], code[b]
-            if bytes([A[1], B[0]]) in valid or random.random() > 0.25:
+            if A[1] < 0x81 or bytes([A[1], B[0]]) in valid or random.random() > 0.25:
                 continue
             scored = []
             for a2 in bylead[A[0]]:
                 t = code[a2][1]
+                if t < 0x81:
+                    continue
                 for b2 in bytrail[B[1]]:
                     if bytes([t, code[b2][0]]) not in valid:
                         scored.append((math.log(pb(p, a2)) + math.log(pb(a2, b2)) +
                                        math.log(pb(b2, n)), a2, b2))
             scored.sort(reverse=True)
             spots += 1
+            cands += len(scored)
             ok = scored[0][1:] == (a, b)
             gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
             for m in margins:
@@ -113,7 +118,8 @@ def main():
                 break
         if spots >= want:
             break
-    print(f"lone '?' places: {spots} (of the benchmark's odd lines; model trained on its even lines)")
+    print(f"lone '?' places: {spots} (of the odd lines; model trained on the even lines), "
+          f"{cands // max(spots, 1)} readings each on average")
     for m in margins:
         print(f"  margin {m:>4}: decided {100.0 * decided[m] / spots:5.1f}%, "
               f"right {100.0 * right[m] / max(decided[m], 1):6.2f}% of those, "
