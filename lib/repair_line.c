@@ -495,8 +495,8 @@ static int closes_reading(const uint8_t *s, size_t n, size_t j, int fw)
  * line; a line without such a reading has nothing to strip or fill, and is
  * most of a corpus.  A ')' alone is not enough: real text has brackets
  * (4.4% of the benchmark's lines, so 59% of its 20-line pages), and each
- * such line made repair read the whole page for nothing.  (A line too long for the line's scratch is not
- * plain either.) */
+ * such line made repair read the whole page for nothing.  (A line too long
+ * for the line's scratch is not plain either.) */
 int zt_rp_line_plain(const uint8_t *s, size_t n)
 {
     if (n > UINT32_MAX / 4)
