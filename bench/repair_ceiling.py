@@ -14,8 +14,8 @@ A lone '?' (../shared/README.md) hides two bytes: the trail byte of one
 character A and the lead byte of the next, B, read as a pair in a run read
 one byte late, where that pair is no GBK character (and the trail byte is
 0x81 or above: below, it would read as ASCII).  So A is one of the
-characters sharing its lead byte, B one of those sharing its trail byte,
-thousands of readings in all.  For a sample of such places in the test
+characters sharing its lead byte, B one of those sharing its trail byte:
+some 1,400 readings a place on average.  For a sample of such places in the test
 lines (every pair of GBK characters whose middle bytes could be one), the
 model scores each reading in its context (the characters before A and
 after B known) and the best is taken, or left where it does not win by a
