@@ -20,7 +20,7 @@
  * model: 一定要 against 一定能 in a page that says 一定要 elsewhere).
  * And it shows whether the page was folded to ASCII after the damage, as
  * the real pages were (zt_rp_page_folded).  Built once per document with
- * damage or readings, when its first line with a ')' comes (repair.c).
+ * damage or readings, when its first line with a reading comes (repair.c).
  */
 #include <math.h>
 #include <stdlib.h>
