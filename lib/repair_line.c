@@ -496,11 +496,12 @@ static int closes_reading(const uint8_t *s, size_t n, size_t j, int fw)
  * most of a corpus.  A ')' alone is not enough: real text has brackets
  * (4.4% of the benchmark's lines, so 59% of its 20-line pages), and each
  * such line made repair read the whole page for nothing.  (A line too long
- * for the line's scratch is not plain either.) */
+ * for the line's scratch, whose offsets are 32 bits, counts as plain: it
+ * passes through as it is.) */
 int zt_rp_line_plain(const uint8_t *s, size_t n)
 {
     if (n > UINT32_MAX / 4)
-        return 0;
+        return 1;
     for (const uint8_t *q = s, *e = s + n;
          q < e && (q = memchr(q, ')', (size_t)(e - q))); q++)
         if (closes_reading(s, n, (size_t)(q - s), 0))
